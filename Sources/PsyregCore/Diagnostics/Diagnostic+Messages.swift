@@ -1,0 +1,216 @@
+/// Message factories: each diagnostic psyreg reports is made here, so wording and codes
+/// stay consistent and every code is listed in `Check.all`.
+extension Diagnostic {
+  // MARK: Files and YAML
+
+  static func unreadable(_ file: String, reason: String) -> Diagnostic {
+    Diagnostic(
+      "file.unreadable", .error, "cannot read the file: \(reason)",
+      at: SourcePosition(file: file, location: SourceLocation(line: 1, column: 1)))
+  }
+
+  static func emptyFile(_ file: String) -> Diagnostic {
+    Diagnostic(
+      "file.empty", .error, "the file is empty; expected a YAML mapping",
+      at: SourcePosition(file: file, location: SourceLocation(line: 1, column: 1)))
+  }
+
+  static func noRules(in path: String) -> Diagnostic {
+    Diagnostic(
+      "file.no-rules", .error, "no rule files (*.yaml or *.yml) found in this folder",
+      at: SourcePosition(file: path, location: nil))
+  }
+
+  static func byteOrderMark(at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "file.bom", .warning, "the file starts with a UTF-8 byte-order mark; save it without one",
+      at: position)
+  }
+
+  static func binaryContent(at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "file.encoding", .error, "the file contains a NUL byte; expected UTF-8 text", at: position)
+  }
+
+  static func encoding(_ problem: String, at position: SourcePosition) -> Diagnostic {
+    Diagnostic("file.encoding", .error, "\(problem); expected UTF-8 text", at: position)
+  }
+
+  static func syntax(_ problem: String, at position: SourcePosition, notes: [Note] = []) -> Diagnostic {
+    Diagnostic("yaml.syntax", .error, "YAML syntax error: \(problem)", at: position, notes: notes)
+  }
+
+  static func multipleDocuments(at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "yaml.multiple-documents", .error,
+      "a second YAML document starts here; a rule file holds exactly one document", at: position)
+  }
+
+  static func duplicateKey(_ key: String, at position: SourcePosition, first: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "yaml.duplicate-key", .error, "duplicate key '\(key)' in this mapping", at: position,
+      notes: [Note("'\(key)' is first given here", at: first)])
+  }
+
+  static func unknownAlias(_ name: String, at position: SourcePosition) -> Diagnostic {
+    Diagnostic("yaml.unknown-alias", .error, "alias '*\(name)' names no anchor defined before it", at: position)
+  }
+
+  static func aliasExpansion(limit: Int, at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "yaml.alias-limit", .error,
+      "aliases expand to more than \(limit) nodes (an alias bomb?); write the data out instead",
+      at: position)
+  }
+
+  // MARK: Schema
+
+  static func unknownKey(_ key: String, in context: String, suggestion: String?, at position: SourcePosition)
+    -> Diagnostic
+  {
+    var message = "unknown key '\(key)' in \(context)"
+    if let suggestion { message += "; did you mean '\(suggestion)'?" }
+    return Diagnostic("schema.unknown-key", .error, message, at: position)
+  }
+
+  static func missingKey(_ key: String, in context: String, at position: SourcePosition) -> Diagnostic {
+    Diagnostic("schema.missing-key", .error, "\(context) is missing the required key '\(key)'", at: position)
+  }
+
+  static func wrongType(expected: String, found: String, at position: SourcePosition) -> Diagnostic {
+    Diagnostic("schema.type", .error, "expected \(expected), found \(found)", at: position)
+  }
+
+  static func invalidID(_ id: String, expected: String, at position: SourcePosition) -> Diagnostic {
+    Diagnostic("schema.id", .error, "'\(id)' is not a valid id: expected \(expected)", at: position)
+  }
+
+  static func fileName(_ file: String, id: String, at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "schema.file-name", .warning, "the file is named '\(file)' but defines '\(id)'; name it '\(id).yaml'",
+      at: position)
+  }
+
+  static func unknownFileKind(at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "schema.file-kind", .error,
+      "cannot tell what this file is: expected a substance file (with 'kind' of a substance), a jurisdiction file (with 'timeline' or a jurisdiction 'kind'), or a test file (with 'cases')",
+      at: position)
+  }
+
+  // MARK: Values
+
+  static func malformedDate(_ text: String, at position: SourcePosition) -> Diagnostic {
+    Diagnostic("date.malformed", .error, "'\(text)' is not a date: expected YYYY-MM-DD", at: position)
+  }
+
+  static func impossibleDate(_ text: String, at position: SourcePosition) -> Diagnostic {
+    Diagnostic("date.invalid", .error, "'\(text)' is not a day of the calendar", at: position)
+  }
+
+  static func unknownValue(
+    _ code: String, _ value: String, what: String, allowed: [String], at position: SourcePosition
+  ) -> Diagnostic {
+    var message = "unknown \(what) '\(value)'"
+    if let near = nearest(value, in: allowed) { message += "; did you mean '\(near)'?" }
+    message += " Expected one of: \(allowed.joined(separator: ", "))"
+    return Diagnostic(code, .error, message, at: position)
+  }
+
+  static func notAURL(_ text: String, at position: SourcePosition) -> Diagnostic {
+    Diagnostic("source.not-url", .error, "'\(text)' is not an http(s) URL", at: position)
+  }
+
+  static func missingSource(at position: SourcePosition) -> Diagnostic {
+    Diagnostic("source.missing", .error, "this entry cites no source; add at least one URL to 'sources'", at: position)
+  }
+
+  static func conditionsMissing(_ activity: String, at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "verdict.conditions-missing", .error,
+      "'\(activity)' is conditional but lists no conditions; say what makes it lawful", at: position)
+  }
+
+  // MARK: References
+
+  static func unknownReference(
+    _ code: String, what: String, _ id: String, known: [String], at position: SourcePosition
+  ) -> Diagnostic {
+    var message = "unknown \(what) '\(id)'"
+    if let near = nearest(id, in: known) { message += "; did you mean '\(near)'?" }
+    return Diagnostic(code, .error, message, at: position)
+  }
+
+  static func duplicateID(_ what: String, _ id: String, at position: SourcePosition, first: SourcePosition)
+    -> Diagnostic
+  {
+    Diagnostic(
+      "ref.duplicate-id", .error, "\(what) '\(id)' is defined twice", at: position,
+      notes: [Note("'\(id)' is first defined here", at: first)])
+  }
+
+  static func parentCycle(_ chain: [String], at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "ref.parent-cycle", .error, "parents form a cycle: \(chain.joined(separator: " → "))", at: position)
+  }
+
+  static func relationCycle(_ chain: [String], at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "ref.relation-cycle", .error, "isomer_of/salt_of form a cycle: \(chain.joined(separator: " → "))",
+      at: position)
+  }
+
+  // MARK: Timelines
+
+  static func outOfOrder(_ date: CivilDate, after previous: CivilDate, at position: SourcePosition, previousAt: SourcePosition)
+    -> Diagnostic
+  {
+    Diagnostic(
+      "timeline.order", .warning,
+      "entry dated \(date) comes after one dated \(previous); keep the timeline in date order", at: position,
+      notes: [Note("the later-dated entry is here", at: previousAt)])
+  }
+
+  static func contradiction(
+    substance: String, activity: String, date: CivilDate, _ a: Verdict, _ b: Verdict, at position: SourcePosition,
+    other: SourcePosition
+  ) -> Diagnostic {
+    Diagnostic(
+      "timeline.contradiction", .error,
+      "two entries on \(date) set '\(activity)' for \(substance) to \(a.rawValue) and to \(b.rawValue)",
+      at: position, notes: [Note("the other entry is here", at: other)])
+  }
+}
+
+/// The closest candidate by edit distance, if it is close enough to be a plausible typo.
+func nearest(_ word: String, in candidates: [String]) -> String? {
+  nearestNames(word, in: candidates, limit: 1).first
+}
+
+/// Up to `limit` candidates close to `word`, closest first.
+func nearestNames(_ word: String, in candidates: [String], limit: Int) -> [String] {
+  let target = Array(word.lowercased())
+  let scored = candidates.map { candidate -> (String, Int) in
+    (candidate, editDistance(target, Array(candidate.lowercased())))
+  }
+  let threshold = max(2, target.count / 3)
+  return scored.filter { $0.1 <= threshold }
+    .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+    .prefix(limit).map(\.0)
+}
+
+func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+  if a.isEmpty { return b.count }
+  if b.isEmpty { return a.count }
+  var previous = Array(0...b.count)
+  var current = [Int](repeating: 0, count: b.count + 1)
+  for i in 1...a.count {
+    current[0] = i
+    for j in 1...b.count {
+      let cost = a[i - 1] == b[j - 1] ? 0 : 1
+      current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+    }
+    swap(&previous, &current)
+  }
+  return previous[b.count]
+}

@@ -1,0 +1,304 @@
+/// What kind of rule file a document is.
+enum RuleFileKind {
+  case substance, jurisdiction, tests
+}
+
+/// Decodes one file's positioned tree into the model. Checks that need other files
+/// (references, duplicate ids) are the validator's.
+struct RuleFileDecoder {
+  var reader: SchemaReader
+  var substances: [Substance] = []
+  var jurisdictions: [Jurisdiction] = []
+  var cases: [ExpectationCase] = []
+
+  init(file: String) { reader = SchemaReader(file: file) }
+
+  var file: String { reader.file }
+  var diagnostics: [Diagnostic] { reader.diagnostics }
+
+  static let substanceKeys = [
+    "id", "name", "kind", "aliases", "identifiers", "isomer_of", "salt_of", "contains", "description", "sources",
+    "note",
+  ]
+  static let identifierKeys = ["dea_code", "cas", "unii", "pubchem"]
+  static let jurisdictionKeys = ["id", "name", "kind", "parent", "aliases", "note", "initial", "timeline"]
+  static let entryKeys = [
+    "date", "announced", "kind", "substances", "title", "instrument", "sources", "confidence", "status", "verdicts",
+    "note",
+  ]
+  static let initialKeys = ["status", "instrument", "sources", "confidence", "verdicts", "note"]
+  static let rulingKeys = ["verdict", "conditions", "note"]
+  static let conditionKeys = ["text", "min_age", "indications", "prescribers"]
+  static let caseKeys = ["name", "substance", "jurisdiction", "activity", "on", "facts", "expect"]
+  static let expectKeys = ["verdict", "conflict", "since", "layers"]
+  static let layerKeys = ["verdict", "since"]
+
+  /// Tells the kind of file from its folder, else from its keys.
+  func kind(of root: YAMLNode) -> RuleFileKind? {
+    let components = file.split(separator: "/")
+    if components.contains("substances") { return .substance }
+    if components.contains("jurisdictions") { return .jurisdiction }
+    if components.contains("tests") { return .tests }
+    guard let pairs = root.mapping else { return nil }
+    let keys = Set(pairs.compactMap { $0.key.scalar?.value })
+    if keys.contains("cases") { return .tests }
+    if keys.contains("timeline") || keys.contains("initial") || keys.contains("parent") { return .jurisdiction }
+    if let kind = pairs.first(where: { $0.key.scalar?.value == "kind" })?.value.scalar?.value {
+      if SubstanceKind(rawValue: kind) != nil { return .substance }
+      if JurisdictionKind(rawValue: kind) != nil { return .jurisdiction }
+    }
+    return nil
+  }
+
+  mutating func decode(_ root: YAMLNode) {
+    switch kind(of: root) {
+    case .substance: decodeSubstance(root)
+    case .jurisdiction: decodeJurisdiction(root)
+    case .tests: decodeTests(root)
+    case nil: reader.diagnostics.append(.unknownFileKind(at: reader.position(root)))
+    }
+  }
+
+  // MARK: Substances
+
+  mutating func decodeSubstance(_ root: YAMLNode) {
+    guard
+      let f = reader.fields(root, "a substance file", keys: Self.substanceKeys, required: ["id", "name", "kind"])
+    else { return }
+    let id = reader.id(f["id"])
+    let name = reader.text(f["name"])
+    let kind = reader.choice(f["kind"], SubstanceKind.self, code: "value.unknown-substance-kind", what: "substance kind")
+    var identifiers: [String: String] = [:]
+    if let node = f["identifiers"], !node.isNull,
+      let g = reader.fields(node, "identifiers", keys: Self.identifierKeys, required: [])
+    {
+      for (key, value) in g { identifiers[key] = reader.text(value) }
+    }
+    let substance = Substance(
+      id: id ?? "", name: name ?? "", kind: kind ?? .compound,
+      aliases: reader.textList(f["aliases"]).map(\.0), identifiers: identifiers,
+      isomerOf: reader.id(f["isomer_of"]), saltOf: reader.id(f["salt_of"]),
+      contains: reader.textList(f["contains"], of: "substance ids").map(\.0),
+      description: reader.text(f["description"]),
+      sources: reader.sources(f["sources"], required: false, owner: root), note: reader.text(f["note"]),
+      origin: reader.position(f["id"] ?? root))
+    if id != nil, name != nil, kind != nil { substances.append(substance) }
+  }
+
+  // MARK: Jurisdictions
+
+  mutating func decodeJurisdiction(_ root: YAMLNode) {
+    guard
+      let f = reader.fields(
+        root, "a jurisdiction file", keys: Self.jurisdictionKeys, required: ["id", "name", "kind"])
+    else { return }
+    let id = reader.id(f["id"])
+    let name = reader.text(f["name"])
+    let kind = reader.choice(
+      f["kind"], JurisdictionKind.self, code: "value.unknown-jurisdiction-kind", what: "jurisdiction kind")
+    let parent = reader.id(f["parent"])
+    var initial: [String: TimelineEntry] = [:]
+    if let node = f["initial"], !node.isNull {
+      if let pairs = node.mapping {
+        for pair in pairs {
+          guard let substance = reader.id(pair.key) else { continue }
+          if let entry = decodeInitial(pair.value, substance: substance, jurisdiction: id ?? "", key: pair.key) {
+            initial[substance] = entry
+          }
+        }
+      } else {
+        reader.diagnostics.append(
+          .wrongType(expected: "a mapping of substance ids to statuses", found: node.kindDescription, at: reader.position(node)))
+      }
+    }
+    var timeline: [TimelineEntry] = []
+    if let node = f["timeline"], !node.isNull {
+      if let items = node.sequence {
+        timeline = items.compactMap { decodeEntry($0, jurisdiction: id ?? "") }
+      } else {
+        reader.diagnostics.append(
+          .wrongType(expected: "a list of timeline entries", found: node.kindDescription, at: reader.position(node)))
+      }
+    }
+    guard let id, let name, let kind else { return }
+    jurisdictions.append(
+      Jurisdiction(
+        id: id, name: name, kind: kind, parent: parent, aliases: reader.textList(f["aliases"]).map(\.0),
+        note: reader.text(f["note"]), initial: initial, timeline: timeline, origin: reader.position(f["id"]!)))
+  }
+
+  mutating func decodeInitial(_ node: YAMLNode, substance: String, jurisdiction: String, key: YAMLNode)
+    -> TimelineEntry?
+  {
+    guard
+      let f = reader.fields(
+        node, "an initial status", keys: Self.initialKeys, required: ["status", "instrument", "confidence"])
+    else { return nil }
+    let status = reader.text(f["status"])
+    let instrument = reader.text(f["instrument"])
+    let sources = reader.sources(f["sources"], required: true, owner: node)
+    let confidence = reader.choice(f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+    let verdicts = decodeVerdicts(f["verdicts"])
+    guard let status, let instrument, let confidence else { return nil }
+    return TimelineEntry(
+      jurisdiction: jurisdiction, substances: [substance], date: nil, announced: nil, kind: .initial,
+      title: "Initial status: \(status)", instrument: instrument, sources: sources, confidence: confidence,
+      status: status, verdicts: verdicts ?? VerdictTable(), note: reader.text(f["note"]), origin: reader.position(key))
+  }
+
+  mutating func decodeEntry(_ node: YAMLNode, jurisdiction: String) -> TimelineEntry? {
+    guard
+      let f = reader.fields(
+        node, "a timeline entry", keys: Self.entryKeys,
+        required: ["date", "kind", "substances", "title", "instrument", "confidence"])
+    else { return nil }
+    let date = reader.date(f["date"])
+    let announced = reader.date(f["announced"])
+    let kind = reader.choice(f["kind"], EntryKind.self, code: "value.unknown-entry-kind", what: "entry kind")
+    let substances = reader.textList(f["substances"], of: "substance ids")
+    if let list = f["substances"], list.sequence?.isEmpty == true {
+      reader.diagnostics.append(.wrongType(expected: "at least one substance id", found: "an empty list", at: reader.position(list)))
+    }
+    let title = reader.text(f["title"])
+    let instrument = reader.text(f["instrument"])
+    let sources = reader.sources(f["sources"], required: true, owner: node)
+    let confidence = reader.choice(f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+    let status = reader.text(f["status"])
+    let verdicts = decodeVerdicts(f["verdicts"])
+    let note = reader.text(f["note"])
+    guard let date, let kind, let title, let instrument, let confidence, !substances.isEmpty else { return nil }
+    return TimelineEntry(
+      jurisdiction: jurisdiction, substances: substances.map(\.0), date: date, announced: announced, kind: kind,
+      title: title, instrument: instrument, sources: sources, confidence: confidence, status: status,
+      verdicts: verdicts ?? VerdictTable(), note: note, origin: reader.position(node))
+  }
+
+  mutating func decodeVerdicts(_ node: YAMLNode?) -> VerdictTable? {
+    guard let node, !node.isNull else { return nil }
+    guard let pairs = node.mapping else {
+      reader.diagnostics.append(
+        .wrongType(expected: "a mapping of activities to verdicts", found: node.kindDescription, at: reader.position(node)))
+      return nil
+    }
+    var table = VerdictTable()
+    for pair in pairs {
+      guard let key = reader.text(pair.key) else { continue }
+      let ruling = decodeRuling(pair.value, activity: key)
+      if key == "default" {
+        table.fallback = ruling
+      } else if let activity = Activity(rawValue: key) {
+        table.byActivity[activity] = ruling
+      } else {
+        reader.diagnostics.append(
+          .unknownValue(
+            "value.unknown-activity", key, what: "activity", allowed: Activity.names + ["default"],
+            at: reader.position(pair.key)))
+      }
+    }
+    return table
+  }
+
+  mutating func decodeRuling(_ node: YAMLNode, activity: String) -> Ruling? {
+    if node.scalar != nil {
+      guard let verdict = reader.choice(node, Verdict.self, code: "value.unknown-verdict", what: "verdict") else {
+        return nil
+      }
+      if verdict == .conditional { reader.diagnostics.append(.conditionsMissing(activity, at: reader.position(node))) }
+      return Ruling(verdict: verdict)
+    }
+    guard let f = reader.fields(node, "a verdict", keys: Self.rulingKeys, required: ["verdict"]) else { return nil }
+    guard let verdict = reader.choice(f["verdict"], Verdict.self, code: "value.unknown-verdict", what: "verdict")
+    else { return nil }
+    var conditions: [Condition] = []
+    if let list = f["conditions"], !list.isNull {
+      if let items = list.sequence {
+        conditions = items.compactMap { decodeCondition($0) }
+      } else {
+        reader.diagnostics.append(
+          .wrongType(expected: "a list of conditions", found: list.kindDescription, at: reader.position(list)))
+      }
+    }
+    if verdict == .conditional && conditions.isEmpty && f["conditions"]?.sequence?.isEmpty != false {
+      reader.diagnostics.append(.conditionsMissing(activity, at: reader.position(f["verdict"]!)))
+    }
+    return Ruling(verdict: verdict, conditions: conditions, note: reader.text(f["note"]))
+  }
+
+  mutating func decodeCondition(_ node: YAMLNode) -> Condition? {
+    if node.scalar != nil { return reader.text(node).map { Condition(text: $0) } }
+    guard let f = reader.fields(node, "a condition", keys: Self.conditionKeys, required: ["text"]),
+      let text = reader.text(f["text"])
+    else { return nil }
+    return Condition(
+      text: text, minAge: reader.integer(f["min_age"], what: "an age"),
+      indications: reader.textList(f["indications"]).map(\.0), prescribers: reader.textList(f["prescribers"]).map(\.0))
+  }
+
+  // MARK: Tests
+
+  mutating func decodeTests(_ root: YAMLNode) {
+    guard let f = reader.fields(root, "a test file", keys: ["cases"], required: ["cases"]) else { return }
+    guard let items = f["cases"]?.sequence else {
+      if let node = f["cases"], !node.isNull {
+        reader.diagnostics.append(.wrongType(expected: "a list of cases", found: node.kindDescription, at: reader.position(node)))
+      }
+      return
+    }
+    cases = items.compactMap { decodeCase($0) }
+  }
+
+  mutating func decodeCase(_ node: YAMLNode) -> ExpectationCase? {
+    guard
+      let f = reader.fields(
+        node, "a test case", keys: Self.caseKeys,
+        required: ["name", "substance", "jurisdiction", "activity", "on", "expect"])
+    else { return nil }
+    let name = reader.text(f["name"])
+    let substance = reader.text(f["substance"])
+    let jurisdiction = reader.text(f["jurisdiction"])
+    let activity = reader.choice(f["activity"], Activity.self, code: "value.unknown-activity", what: "activity")
+    let date = reader.date(f["on"])
+    var facts: [String: String] = [:]
+    if let node = f["facts"], !node.isNull {
+      if let pairs = node.mapping {
+        for pair in pairs {
+          if let key = reader.text(pair.key), let value = reader.text(pair.value) { facts[key] = value }
+        }
+      } else {
+        reader.diagnostics.append(.wrongType(expected: "a mapping of facts", found: node.kindDescription, at: reader.position(node)))
+      }
+    }
+    guard let expectNode = f["expect"],
+      let e = reader.fields(expectNode, "an expectation", keys: Self.expectKeys, required: ["verdict"])
+    else { return nil }
+    let verdict = reader.choice(e["verdict"], Verdict.self, code: "value.unknown-verdict", what: "verdict")
+    let conflict = reader.boolean(e["conflict"])
+    let since = reader.date(e["since"])
+    var layers: [ExpectationCase.LayerExpectation] = []
+    if let node = e["layers"], !node.isNull {
+      if let pairs = node.mapping {
+        for pair in pairs {
+          guard let layer = reader.id(pair.key) else { continue }
+          if pair.value.scalar != nil {
+            if let v = reader.choice(pair.value, Verdict.self, code: "value.unknown-verdict", what: "verdict") {
+              layers.append(.init(jurisdiction: layer, verdict: v, since: nil, origin: reader.position(pair.key)))
+            }
+          } else if let g = reader.fields(pair.value, "a layer expectation", keys: Self.layerKeys, required: ["verdict"]),
+            let v = reader.choice(g["verdict"], Verdict.self, code: "value.unknown-verdict", what: "verdict")
+          {
+            layers.append(
+              .init(jurisdiction: layer, verdict: v, since: reader.date(g["since"]), origin: reader.position(pair.key)))
+          }
+        }
+      } else {
+        reader.diagnostics.append(
+          .wrongType(expected: "a mapping of layer ids to verdicts", found: node.kindDescription, at: reader.position(node)))
+      }
+    }
+    guard let name, let substance, let jurisdiction, let activity, let date, let verdict else { return nil }
+    return ExpectationCase(
+      name: name, substance: substance, jurisdiction: jurisdiction, activity: activity, date: date, facts: facts,
+      verdict: verdict, conflict: conflict, since: since, layers: layers, origin: reader.position(node),
+      substanceOrigin: reader.position(f["substance"]!), jurisdictionOrigin: reader.position(f["jurisdiction"]!))
+  }
+}

@@ -1,0 +1,126 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Finds, reads and decodes rule files, in parallel, and checks them across files.
+///
+/// Loading never stops at the first problem: every file is read and every diagnostic
+/// collected. Files are only ever opened for reading.
+public struct RuleLoader: Sendable {
+  public var reader: YAMLReader
+
+  public init(reader: YAMLReader = YAMLReader()) {
+    self.reader = reader
+  }
+
+  public struct Output: Sendable {
+    public var rules: RuleSet
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Loads files and folders (searched recursively for `*.yaml` and `*.yml`).
+  public func load(paths: [String]) -> Output {
+    var diagnostics: [Diagnostic] = []
+    var files: [String] = []
+    for path in paths {
+      switch FileSystem.kind(of: path) {
+      case .directory:
+        let found = FileSystem.yamlFiles(under: path)
+        if found.isEmpty { diagnostics.append(.noRules(in: path)) }
+        files += found
+      case .file:
+        files.append(path)
+      case .missing(let reason):
+        diagnostics.append(.unreadable(path, reason: reason))
+      }
+    }
+    var output = load(files: files)
+    output.diagnostics = diagnostics + output.diagnostics
+    return output
+  }
+
+  /// Loads the given files, each decoded on its own thread.
+  public func load(files: [String]) -> Output {
+    let results = ConcurrentResults<FileResult>(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      results.set(index, loadFile(files[index]))
+    }
+    return combine(files: files, results.values())
+  }
+
+  /// Loads rule files given as text, by path: for tests and for rule sets that are not on disk.
+  public func load(sources: [(path: String, text: String)]) -> Output {
+    combine(files: sources.map(\.path), sources.map { decode(Array($0.text.utf8), file: $0.path) })
+  }
+
+  struct FileResult: Sendable {
+    var substances: [Substance] = []
+    var jurisdictions: [Jurisdiction] = []
+    var cases: [ExpectationCase] = []
+    var diagnostics: [Diagnostic] = []
+  }
+
+  func loadFile(_ path: String) -> FileResult {
+    switch FileSystem.read(path) {
+    case .success(let bytes): return decode(bytes, file: path)
+    case .failure(let error): return FileResult(diagnostics: [.unreadable(path, reason: error.reason)])
+    }
+  }
+
+  func decode(_ bytes: [UInt8], file: String) -> FileResult {
+    let read = reader.read(bytes, file: file)
+    var result = FileResult(diagnostics: read.diagnostics)
+    guard let root = read.root else { return result }
+    var decoder = RuleFileDecoder(file: file)
+    decoder.decode(root)
+    result.substances = decoder.substances
+    result.jurisdictions = decoder.jurisdictions
+    result.cases = decoder.cases
+    result.diagnostics += decoder.diagnostics
+    return result
+  }
+
+  func combine(files: [String], _ results: [FileResult]) -> Output {
+    var rules = RuleSet()
+    rules.files = files
+    var diagnostics: [Diagnostic] = []
+    for result in results {
+      rules.substances += result.substances
+      rules.jurisdictions += result.jurisdictions
+      rules.cases += result.cases
+      diagnostics += result.diagnostics
+    }
+    diagnostics += RuleSetValidator(rules).check()
+    return Output(rules: rules, diagnostics: diagnostics)
+  }
+}
+
+/// Results written by index from concurrent workers.
+final class ConcurrentResults<T: Sendable>: @unchecked Sendable {
+  private var storage: [T?]
+  private let lock = NSLockLite()
+
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: T) {
+    lock.withLock { storage[index] = value }
+  }
+
+  func values() -> [T] { lock.withLock { storage.map { $0! } } }
+}
+
+/// A pthread mutex, to avoid Foundation in the core.
+final class NSLockLite: @unchecked Sendable {
+  private var mutex = pthread_mutex_t()
+  init() { pthread_mutex_init(&mutex, nil) }
+  deinit { pthread_mutex_destroy(&mutex) }
+  func withLock<R>(_ body: () throws -> R) rethrows -> R {
+    pthread_mutex_lock(&mutex)
+    defer { pthread_mutex_unlock(&mutex) }
+    return try body()
+  }
+}

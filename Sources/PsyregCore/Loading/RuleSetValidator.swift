@@ -1,0 +1,198 @@
+/// Checks that need more than one file: references, duplicate ids, cycles, timeline order
+/// and contradictions, and the names used by expectation tests.
+struct RuleSetValidator {
+  let rules: RuleSet
+
+  init(_ rules: RuleSet) { self.rules = rules }
+
+  func check() -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let substanceIDs = firstDefinitions(rules.substances.map { ($0.id, $0.origin) }, what: "substance", into: &diagnostics)
+    let jurisdictionIDs = firstDefinitions(
+      rules.jurisdictions.map { ($0.id, $0.origin) }, what: "jurisdiction", into: &diagnostics)
+    let knownSubstances = substanceIDs.keys.sorted()
+    let knownJurisdictions = jurisdictionIDs.keys.sorted()
+
+    func checkSubstance(_ id: String, at position: SourcePosition) {
+      if substanceIDs[id] == nil {
+        diagnostics.append(
+          .unknownReference("ref.unknown-substance", what: "substance", id, known: knownSubstances, at: position))
+      }
+    }
+
+    for substance in rules.substances {
+      for related in [substance.isomerOf, substance.saltOf].compactMap({ $0 }) + substance.contains {
+        checkSubstance(related, at: substance.origin)
+      }
+      checkFileName(substance.origin, id: substance.id, into: &diagnostics)
+    }
+    diagnostics += relationCycles()
+
+    for jurisdiction in rules.jurisdictions {
+      checkFileName(jurisdiction.origin, id: jurisdiction.id, into: &diagnostics)
+      if let parent = jurisdiction.parent, jurisdictionIDs[parent] == nil {
+        diagnostics.append(
+          .unknownReference(
+            "ref.unknown-jurisdiction", what: "parent jurisdiction", parent, known: knownJurisdictions,
+            at: jurisdiction.origin))
+      }
+      for (substance, entry) in jurisdiction.initial { checkSubstance(substance, at: entry.origin) }
+      for entry in jurisdiction.timeline {
+        for substance in entry.substances { checkSubstance(substance, at: entry.origin) }
+      }
+      diagnostics += timelineOrder(jurisdiction)
+      diagnostics += contradictions(jurisdiction)
+    }
+    diagnostics += parentCycles()
+    diagnostics += caseReferences(jurisdictionIDs: Set(knownJurisdictions))
+    return diagnostics
+  }
+
+  /// Ids to where they are first defined; later definitions are reported.
+  private func firstDefinitions(
+    _ items: [(String, SourcePosition)], what: String, into diagnostics: inout [Diagnostic]
+  ) -> [String: SourcePosition] {
+    var first: [String: SourcePosition] = [:]
+    for (id, origin) in items {
+      if let earlier = first[id] {
+        diagnostics.append(.duplicateID(what, id, at: origin, first: earlier))
+      } else {
+        first[id] = origin
+      }
+    }
+    return first
+  }
+
+  private func checkFileName(_ origin: SourcePosition, id: String, into diagnostics: inout [Diagnostic]) {
+    let name = origin.file.split(separator: "/").last.map(String.init) ?? origin.file
+    let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
+    if stem != id { diagnostics.append(.fileName(name, id: id, at: origin)) }
+  }
+
+  private func parentCycles() -> [Diagnostic] {
+    let parents = Dictionary(rules.jurisdictions.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
+    var diagnostics: [Diagnostic] = []
+    var reported: Set<String> = []
+    for jurisdiction in rules.jurisdictions {
+      var chain = [jurisdiction.id]
+      var current = jurisdiction.parent
+      while let next = current, parents[next] != nil {
+        if next == jurisdiction.id {
+          if reported.insert(Set(chain).sorted().joined(separator: ",")).inserted {
+            diagnostics.append(.parentCycle(chain + [next], at: jurisdiction.origin))
+          }
+          break
+        }
+        if chain.contains(next) { break }
+        chain.append(next)
+        current = parents[next] ?? nil
+      }
+    }
+    return diagnostics
+  }
+
+  private func relationCycles() -> [Diagnostic] {
+    let inherits = Dictionary(rules.substances.map { ($0.id, $0.inheritsFrom) }, uniquingKeysWith: { a, _ in a })
+    var diagnostics: [Diagnostic] = []
+    var reported: Set<String> = []
+    for substance in rules.substances {
+      var chain = [substance.id]
+      var current = substance.inheritsFrom
+      while let next = current, inherits[next] != nil {
+        if next == substance.id {
+          if reported.insert(Set(chain).sorted().joined(separator: ",")).inserted {
+            diagnostics.append(.relationCycle(chain + [next], at: substance.origin))
+          }
+          break
+        }
+        if chain.contains(next) { break }
+        chain.append(next)
+        current = inherits[next] ?? nil
+      }
+    }
+    return diagnostics
+  }
+
+  private func timelineOrder(_ jurisdiction: Jurisdiction) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var latest: TimelineEntry?
+    for entry in jurisdiction.timeline {
+      guard let date = entry.date else { continue }
+      if let previous = latest, let previousDate = previous.date, date < previousDate {
+        diagnostics.append(.outOfOrder(date, after: previousDate, at: entry.origin, previousAt: previous.origin))
+      } else {
+        latest = entry
+      }
+    }
+    return diagnostics
+  }
+
+  /// Two entries on one day that set different verdicts for the same substance and activity.
+  private func contradictions(_ jurisdiction: Jurisdiction) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var seen: [String: (Verdict, TimelineEntry)] = [:]
+    var reported: Set<String> = []
+    for entry in jurisdiction.timeline {
+      guard let date = entry.date else { continue }
+      for substance in entry.substances {
+        for activity in Activity.allCases {
+          guard let ruling = entry.verdicts.ruling(for: activity) else { continue }
+          let key = "\(date)|\(substance)|\(activity.rawValue)"
+          if let (verdict, other) = seen[key], verdict != ruling.verdict {
+            let pair = "\(date)|\(substance)|\(other.origin)"
+            if reported.insert(pair).inserted {
+              diagnostics.append(
+                .contradiction(
+                  substance: substance, activity: activity.rawValue, date: date, verdict, ruling.verdict,
+                  at: entry.origin, other: other.origin))
+            }
+          } else if seen[key] == nil {
+            seen[key] = (ruling.verdict, entry)
+          }
+        }
+      }
+    }
+    return diagnostics
+  }
+
+  private func caseReferences(jurisdictionIDs: Set<String>) -> [Diagnostic] {
+    let substances = NameIndex.substances(rules.substances)
+    let jurisdictions = NameIndex.jurisdictions(rules.jurisdictions)
+    var diagnostics: [Diagnostic] = []
+    for testCase in rules.cases {
+      if substances.resolve(testCase.substance).count != 1 {
+        diagnostics.append(
+          .unknownReference(
+            "ref.unknown-substance", what: "substance", testCase.substance,
+            known: substances.names, at: testCase.substanceOrigin))
+      }
+      if jurisdictions.resolve(testCase.jurisdiction).count != 1 {
+        diagnostics.append(
+          .unknownReference(
+            "ref.unknown-jurisdiction", what: "jurisdiction", testCase.jurisdiction,
+            known: jurisdictions.names, at: testCase.jurisdictionOrigin))
+      }
+      for layer in testCase.layers where !jurisdictionIDs.contains(layer.jurisdiction) {
+        diagnostics.append(
+          .unknownReference(
+            "ref.unknown-jurisdiction", what: "jurisdiction", layer.jurisdiction,
+            known: jurisdictionIDs.sorted(), at: layer.origin))
+      }
+    }
+    return diagnostics
+  }
+}
+
+extension NameIndex {
+  static func substances(_ substances: [Substance]) -> NameIndex {
+    var index = NameIndex()
+    for s in substances { index.add(id: s.id, names: [s.name] + s.aliases) }
+    return index
+  }
+
+  static func jurisdictions(_ jurisdictions: [Jurisdiction]) -> NameIndex {
+    var index = NameIndex()
+    for j in jurisdictions { index.add(id: j.id, names: [j.name] + j.aliases) }
+    return index
+  }
+}

@@ -1,0 +1,153 @@
+/// Types the positioned YAML tree by the schema, one value at a time, collecting a
+/// diagnostic for every value that does not fit and carrying on with the rest.
+struct SchemaReader {
+  let file: String
+  var diagnostics: [Diagnostic] = []
+
+  init(file: String) { self.file = file }
+
+  func position(_ node: YAMLNode) -> SourcePosition {
+    SourcePosition(file: file, location: node.location)
+  }
+
+  /// The values of a mapping by key. Reports unknown keys (suggesting the nearest known
+  /// one) and missing required keys. Nil when the node is not a mapping.
+  mutating func fields(
+    _ node: YAMLNode, _ context: String, keys: [String], required: [String]
+  ) -> [String: YAMLNode]? {
+    guard let pairs = node.mapping else {
+      diagnostics.append(.wrongType(expected: "a mapping (\(context))", found: node.kindDescription, at: position(node)))
+      return nil
+    }
+    var values: [String: YAMLNode] = [:]
+    for pair in pairs {
+      guard let key = pair.key.scalar?.value else {
+        diagnostics.append(.wrongType(expected: "a plain key", found: pair.key.kindDescription, at: position(pair.key)))
+        continue
+      }
+      guard keys.contains(key) else {
+        diagnostics.append(
+          .unknownKey(key, in: context, suggestion: nearest(key, in: keys), at: position(pair.key)))
+        continue
+      }
+      if values[key] == nil { values[key] = pair.value }
+    }
+    for key in required where values[key] == nil || values[key]!.isNull {
+      if let value = values[key] {
+        diagnostics.append(.wrongType(expected: "a value for '\(key)'", found: "nothing", at: position(value)))
+      } else {
+        diagnostics.append(.missingKey(key, in: context, at: position(node)))
+      }
+    }
+    return values
+  }
+
+  /// A non-empty text scalar.
+  mutating func text(_ node: YAMLNode?) -> String? {
+    guard let node, !node.isNull else { return nil }
+    guard let scalar = node.scalar, !scalar.value.isEmpty else {
+      diagnostics.append(.wrongType(expected: "text", found: node.kindDescription, at: position(node)))
+      return nil
+    }
+    return scalar.value
+  }
+
+  /// A list of text scalars; an absent value is empty.
+  mutating func textList(_ node: YAMLNode?, of what: String = "text") -> [(String, YAMLNode)] {
+    guard let node, !node.isNull else { return [] }
+    guard let items = node.sequence else {
+      diagnostics.append(.wrongType(expected: "a list of \(what)", found: node.kindDescription, at: position(node)))
+      return []
+    }
+    return items.compactMap { item in text(item).map { ($0, item) } }
+  }
+
+  mutating func id(_ node: YAMLNode?, allowingDots: Bool = false) -> String? {
+    guard let node, let value = text(node) else { return nil }
+    guard Self.isKebab(value) else {
+      diagnostics.append(
+        .invalidID(value, expected: "lower-case letters and digits joined by single hyphens (e.g. 'us-or')", at: position(node)))
+      return nil
+    }
+    return value
+  }
+
+  static func isKebab(_ value: String) -> Bool {
+    let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+    return !value.isEmpty
+      && parts.allSatisfy { part in
+        !part.isEmpty && part.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
+      }
+  }
+
+  mutating func date(_ node: YAMLNode?) -> CivilDate? {
+    guard let node, let value = text(node) else { return nil }
+    switch CivilDate.parse(value) {
+    case .success(let date): return date
+    case .failure(.malformed):
+      diagnostics.append(.malformedDate(value, at: position(node)))
+    case .failure(.impossible):
+      diagnostics.append(.impossibleDate(value, at: position(node)))
+    }
+    return nil
+  }
+
+  mutating func choice<T: CaseIterable & RawRepresentable>(
+    _ node: YAMLNode?, _ type: T.Type, code: String, what: String
+  ) -> T? where T.RawValue == String {
+    guard let node, let value = text(node) else { return nil }
+    let allowed = T.allCases.map(\.rawValue).filter { $0 != EntryKind.initial.rawValue }
+    guard let result = T(rawValue: value), allowed.contains(value) else {
+      diagnostics.append(.unknownValue(code, value, what: what, allowed: allowed, at: position(node)))
+      return nil
+    }
+    return result
+  }
+
+  mutating func integer(_ node: YAMLNode?, what: String) -> Int? {
+    guard let node, let value = text(node) else { return nil }
+    guard let number = Int(value), number >= 0 else {
+      diagnostics.append(.wrongType(expected: "\(what) (a whole number)", found: "'\(value)'", at: position(node)))
+      return nil
+    }
+    return number
+  }
+
+  mutating func boolean(_ node: YAMLNode?) -> Bool? {
+    guard let node, let value = text(node) else { return nil }
+    switch value {
+    case "true": return true
+    case "false": return false
+    default:
+      diagnostics.append(.wrongType(expected: "true or false", found: "'\(value)'", at: position(node)))
+      return nil
+    }
+  }
+
+  /// `sources`: at least one http(s) URL when required.
+  mutating func sources(_ node: YAMLNode?, required: Bool, owner: YAMLNode) -> [String] {
+    let list = textList(node, of: "URLs")
+    var urls: [String] = []
+    for (value, item) in list {
+      if Self.isHTTPURL(value) {
+        urls.append(value)
+      } else {
+        diagnostics.append(.notAURL(value, at: position(item)))
+      }
+    }
+    if required && list.isEmpty {
+      diagnostics.append(.missingSource(at: position(node ?? owner)))
+    }
+    return urls
+  }
+
+  static func isHTTPURL(_ value: String) -> Bool {
+    let lower = value.lowercased()
+    for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
+      let rest = lower.dropFirst(scheme.count)
+      let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+      return !host.isEmpty && !value.contains(" ")
+    }
+    return false
+  }
+}

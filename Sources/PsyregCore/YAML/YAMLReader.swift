@@ -1,0 +1,234 @@
+import CYAML
+
+/// Reads one YAML document into a positioned tree with libyaml's event API.
+///
+/// Every problem becomes a diagnostic in the file; reading never traps. Duplicate keys
+/// are all reported, aliases are expanded with a bound, and more than one document
+/// is an error because a rule file is one document.
+public struct YAMLReader: Sendable {
+  /// The most nodes that aliases may add to one document before it counts as an alias bomb.
+  public var maxAliasExpansion: Int
+
+  public init(maxAliasExpansion: Int = 100_000) {
+    self.maxAliasExpansion = maxAliasExpansion
+  }
+
+  public struct Result: Sendable {
+    public var root: YAMLNode?
+    public var diagnostics: [Diagnostic]
+  }
+
+  public func read(_ bytes: [UInt8], file: String) -> Result {
+    var diagnostics: [Diagnostic] = []
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) {
+      diagnostics.append(
+        .byteOrderMark(at: SourcePosition(file: file, location: SourceLocation(line: 1, column: 1))))
+      body = body.dropFirst(3)
+    }
+    if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      diagnostics.append(.emptyFile(file))
+      return Result(root: nil, diagnostics: diagnostics)
+    }
+    if let offset = body.firstIndex(of: 0) {
+      let location = Self.location(ofByte: offset - body.startIndex, in: Array(body))
+      diagnostics.append(.binaryContent(at: SourcePosition(file: file, location: location)))
+      return Result(root: nil, diagnostics: diagnostics)
+    }
+    var builder = TreeBuilder(file: file, maxAliasExpansion: maxAliasExpansion)
+    let input = Array(body)
+    input.withUnsafeBufferPointer { buffer in
+      builder.run(buffer, lineOffset: 0)
+    }
+    diagnostics += builder.diagnostics
+    if builder.documentCount == 0 && !builder.diagnostics.hasErrors {
+      diagnostics.append(.emptyFile(file))
+    }
+    return Result(root: builder.diagnostics.hasErrors ? nil : builder.root, diagnostics: diagnostics)
+  }
+
+  /// The 1-based line and column (in characters) of a byte offset, for libyaml's reader
+  /// errors, which only give an offset.
+  static func location(ofByte offset: Int, in bytes: [UInt8]) -> SourceLocation {
+    var line = 1
+    var column = 1
+    var index = 0
+    while index < offset && index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+      index += 1
+    }
+    return SourceLocation(line: line, column: column)
+  }
+}
+
+/// Turns libyaml events into `YAMLNode`s without intermediate copies.
+private struct TreeBuilder {
+  let file: String
+  let maxAliasExpansion: Int
+  var diagnostics: [Diagnostic] = []
+  var root: YAMLNode?
+  var documentCount = 0
+
+  private enum Frame {
+    case sequence(SourceLocation, anchor: String?, items: [YAMLNode])
+    case mapping(SourceLocation, anchor: String?, pairs: [YAMLPair], pendingKey: YAMLNode?)
+  }
+
+  private var stack: [Frame] = []
+  private var anchors: [String: YAMLNode] = [:]
+  private var expanded = 0
+
+  init(file: String, maxAliasExpansion: Int) {
+    self.file = file
+    self.maxAliasExpansion = maxAliasExpansion
+  }
+
+  private func position(_ mark: yaml_mark_t) -> SourcePosition {
+    SourcePosition(
+      file: file, location: SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+  }
+
+  mutating func run(_ input: UnsafeBufferPointer<UInt8>, lineOffset: Int) {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) != 0 else {
+      diagnostics.append(.syntax("libyaml could not start", at: SourcePosition(file: file, location: nil)))
+      return
+    }
+    defer { yaml_parser_delete(&parser) }
+    yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+    var event = yaml_event_t()
+    while true {
+      guard yaml_parser_parse(&parser, &event) != 0 else {
+        reportParserError(parser, input: input)
+        return
+      }
+      let done = event.type == YAML_STREAM_END_EVENT
+      let keepGoing = handle(event)
+      yaml_event_delete(&event)
+      if done || !keepGoing { return }
+    }
+  }
+
+  private mutating func reportParserError(_ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) {
+    let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+    let at: SourcePosition
+    if parser.error == YAML_READER_ERROR {
+      let location = YAMLReader.location(ofByte: Int(parser.problem_offset), in: Array(input))
+      at = SourcePosition(file: file, location: location)
+      diagnostics.append(.encoding(problem, at: at))
+      return
+    }
+    at = position(parser.problem_mark)
+    var message = problem
+    if let context = parser.context.map({ String(cString: $0) }) {
+      message = "\(context), \(problem)"
+    }
+    let offset = Int(parser.problem_mark.index)
+    if offset < input.count, input[offset] == 0x09 {
+      message += " (a tab: YAML indents with spaces only)"
+    }
+    var notes: [Diagnostic.Note] = []
+    if parser.context != nil, parser.context_mark.line != parser.problem_mark.line
+      || parser.context_mark.column != parser.problem_mark.column
+    {
+      notes.append(.init("the construct that was being read starts here", at: position(parser.context_mark)))
+    }
+    diagnostics.append(.syntax(message, at: at, notes: notes))
+  }
+
+  private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
+    guard let pointer else { return "" }
+    return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+  }
+
+  private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: pointer)
+  }
+
+  /// Handles one event; false stops reading.
+  private mutating func handle(_ event: yaml_event_t) -> Bool {
+    let start = position(event.start_mark)
+    let location = start.location!
+    switch event.type {
+    case YAML_DOCUMENT_START_EVENT:
+      documentCount += 1
+      if documentCount > 1 {
+        diagnostics.append(.multipleDocuments(at: start))
+        return false
+      }
+    case YAML_SCALAR_EVENT:
+      let scalar = event.data.scalar
+      let value = Self.string(scalar.value, length: scalar.length)
+      let node = YAMLNode(
+        .scalar(YAMLScalar(value: value, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE)),
+        at: location)
+      add(node, anchor: Self.string(scalar.anchor))
+    case YAML_SEQUENCE_START_EVENT:
+      stack.append(.sequence(location, anchor: Self.string(event.data.sequence_start.anchor), items: []))
+    case YAML_MAPPING_START_EVENT:
+      stack.append(
+        .mapping(location, anchor: Self.string(event.data.mapping_start.anchor), pairs: [], pendingKey: nil))
+    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+      guard let frame = stack.popLast() else { return true }
+      switch frame {
+      case .sequence(let at, let anchor, let items):
+        add(YAMLNode(.sequence(items), at: at), anchor: anchor)
+      case .mapping(let at, let anchor, let pairs, _):
+        add(YAMLNode(.mapping(pairs), at: at), anchor: anchor)
+      }
+    case YAML_ALIAS_EVENT:
+      let name = Self.string(event.data.alias.anchor) ?? ""
+      guard var node = anchors[name] else {
+        diagnostics.append(.unknownAlias(name, at: start))
+        return false
+      }
+      expanded += node.size
+      if expanded > maxAliasExpansion {
+        diagnostics.append(.aliasExpansion(limit: maxAliasExpansion, at: start))
+        return false
+      }
+      node.location = location
+      add(node, anchor: nil)
+    default:
+      break
+    }
+    return true
+  }
+
+  private mutating func add(_ node: YAMLNode, anchor: String?) {
+    if let anchor { anchors[anchor] = node }
+    guard let top = stack.popLast() else {
+      root = node
+      return
+    }
+    switch top {
+    case .sequence(let at, let anchor, var items):
+      items.append(node)
+      stack.append(.sequence(at, anchor: anchor, items: items))
+    case .mapping(let at, let mapAnchor, var pairs, let pendingKey):
+      if let key = pendingKey {
+        if let name = key.scalar?.value,
+          let first = pairs.first(where: { $0.key.scalar?.value == name })
+        {
+          diagnostics.append(
+            .duplicateKey(
+              name, at: SourcePosition(file: file, location: key.location),
+              first: SourcePosition(file: file, location: first.key.location)))
+        }
+        pairs.append(YAMLPair(key: key, value: node))
+        stack.append(.mapping(at, anchor: mapAnchor, pairs: pairs, pendingKey: nil))
+      } else {
+        stack.append(.mapping(at, anchor: mapAnchor, pairs: pairs, pendingKey: node))
+      }
+    }
+  }
+}
