@@ -74,14 +74,22 @@ struct RuleFileDecoder {
     {
       for (key, value) in g { identifiers[key] = reader.text(value) }
     }
-    let substance = Substance(
+    let contains = reader.textList(f["contains"], of: "substance ids")
+    var referenceOrigins: [String: RuleOrigin] = [:]
+    for (value, node) in contains { referenceOrigins[value] = reader.position(node) }
+    let isomerOf = reader.id(f["isomer_of"])
+    let saltOf = reader.id(f["salt_of"])
+    if let isomerOf { referenceOrigins[isomerOf] = reader.position(f["isomer_of"]!) }
+    if let saltOf { referenceOrigins[saltOf] = reader.position(f["salt_of"]!) }
+    var substance = Substance(
       id: id ?? "", name: name ?? "", kind: kind ?? .compound,
       aliases: reader.textList(f["aliases"]).map(\.0), identifiers: identifiers,
-      isomerOf: reader.id(f["isomer_of"]), saltOf: reader.id(f["salt_of"]),
-      contains: reader.textList(f["contains"], of: "substance ids").map(\.0),
+      isomerOf: isomerOf, saltOf: saltOf,
+      contains: contains.map(\.0),
       description: reader.text(f["description"]),
       sources: reader.sources(f["sources"], required: false, owner: root), note: reader.text(f["note"]),
       origin: reader.position(f["id"] ?? root))
+    substance.referenceOrigins = referenceOrigins
     if id != nil, name != nil, kind != nil { substances.append(substance) }
   }
 
@@ -124,7 +132,8 @@ struct RuleFileDecoder {
     jurisdictions.append(
       Jurisdiction(
         id: id, name: name, kind: kind, parent: parent, aliases: reader.textList(f["aliases"]).map(\.0),
-        note: reader.text(f["note"]), initial: initial, timeline: timeline, origin: reader.position(f["id"]!)))
+        note: reader.text(f["note"]), initial: initial, timeline: timeline, origin: reader.position(f["id"]!),
+        parentOrigin: f["parent"].map(reader.position)))
   }
 
   mutating func decodeInitial(_ node: YAMLNode, substance: String, jurisdiction: String, key: YAMLNode)
@@ -170,7 +179,8 @@ struct RuleFileDecoder {
     return TimelineEntry(
       jurisdiction: jurisdiction, substances: substances.map(\.0), date: date, announced: announced, kind: kind,
       title: title, instrument: instrument, sources: sources, confidence: confidence, status: status,
-      verdicts: verdicts ?? VerdictTable(), note: note, origin: reader.position(node))
+      verdicts: verdicts ?? VerdictTable(), note: note, origin: reader.position(node),
+      substanceOrigins: substances.map { reader.position($0.1) })
   }
 
   mutating func decodeVerdicts(_ node: YAMLNode?) -> VerdictTable? {

@@ -38,6 +38,8 @@ public struct RuleLoader: Sendable {
         diagnostics.append(.unreadable(path, reason: reason))
       }
     }
+    var seen: Set<String> = []
+    files = files.filter { seen.insert($0).inserted }
     var output = load(files: files)
     output.diagnostics = diagnostics + output.diagnostics
     return output

@@ -22,7 +22,7 @@ struct RuleSetValidator {
 
     for substance in rules.substances {
       for related in [substance.isomerOf, substance.saltOf].compactMap({ $0 }) + substance.contains {
-        checkSubstance(related, at: substance.origin)
+        checkSubstance(related, at: substance.referenceOrigins[related] ?? substance.origin)
       }
       checkFileName(substance.origin, id: substance.id, into: &diagnostics)
     }
@@ -34,11 +34,13 @@ struct RuleSetValidator {
         diagnostics.append(
           .unknownReference(
             "ref.unknown-jurisdiction", what: "parent jurisdiction", parent, known: knownJurisdictions,
-            at: jurisdiction.origin))
+            at: jurisdiction.parentOrigin ?? jurisdiction.origin))
       }
       for (substance, entry) in jurisdiction.initial { checkSubstance(substance, at: entry.origin) }
       for entry in jurisdiction.timeline {
-        for substance in entry.substances { checkSubstance(substance, at: entry.origin) }
+        for (index, substance) in entry.substances.enumerated() {
+          checkSubstance(substance, at: index < entry.substanceOrigins.count ? entry.substanceOrigins[index] : entry.origin)
+        }
       }
       diagnostics += timelineOrder(jurisdiction)
       diagnostics += contradictions(jurisdiction)
@@ -79,7 +81,7 @@ struct RuleSetValidator {
       while let next = current, parents[next] != nil {
         if next == jurisdiction.id {
           if reported.insert(Set(chain).sorted().joined(separator: ",")).inserted {
-            diagnostics.append(.parentCycle(chain + [next], at: jurisdiction.origin))
+            diagnostics.append(.parentCycle(chain + [next], at: jurisdiction.parentOrigin ?? jurisdiction.origin))
           }
           break
         }
@@ -101,7 +103,9 @@ struct RuleSetValidator {
       while let next = current, inherits[next] != nil {
         if next == substance.id {
           if reported.insert(Set(chain).sorted().joined(separator: ",")).inserted {
-            diagnostics.append(.relationCycle(chain + [next], at: substance.origin))
+            diagnostics.append(
+              .relationCycle(
+                chain + [next], at: substance.referenceOrigins[substance.inheritsFrom ?? ""] ?? substance.origin))
           }
           break
         }

@@ -15,6 +15,8 @@ public struct Substance: Sendable, Hashable {
   public var sources: [String]
   public var note: String?
   public var origin: RuleOrigin
+  /// Where each related id (isomer_of, salt_of, contains) is written, for diagnostics.
+  public var referenceOrigins: [String: RuleOrigin] = [:]
 
   /// What a rule for this substance may be inherited from (isomer_of, then salt_of).
   public var inheritsFrom: String? { isomerOf ?? saltOf }
@@ -83,6 +85,8 @@ public struct TimelineEntry: Sendable, Hashable {
   public var verdicts: VerdictTable
   public var note: String?
   public var origin: RuleOrigin
+  /// Where each substance id of the entry is written, for diagnostics.
+  public var substanceOrigins: [RuleOrigin] = []
 }
 
 public struct Jurisdiction: Sendable, Hashable {
@@ -97,6 +101,7 @@ public struct Jurisdiction: Sendable, Hashable {
   /// As written in the file.
   public var timeline: [TimelineEntry]
   public var origin: RuleOrigin
+  public var parentOrigin: RuleOrigin?
 }
 
 /// One question of an expectation test file, with the answer it must get.

@@ -1,0 +1,62 @@
+/// Runs expectation cases (`Rules/tests/`) against a rule book.
+public struct ExpectationResult: Sendable {
+  public var testCase: ExpectationCase
+  /// Nil when the case's names could not be resolved.
+  public var answer: Answer?
+  /// What differs from the expectation; empty when the case passes.
+  public var failures: [String]
+
+  public var passed: Bool { failures.isEmpty }
+}
+
+extension RuleBook {
+  public func run(_ testCase: ExpectationCase) -> ExpectationResult {
+    let facts: Facts
+    do {
+      facts = try Facts(testCase.facts)
+    } catch {
+      return ExpectationResult(testCase: testCase, answer: nil, failures: [error.description])
+    }
+    let answer: Answer
+    do {
+      answer = try ask(
+        testCase.substance, in: testCase.jurisdiction, activity: testCase.activity, on: testCase.date, facts: facts)
+    } catch {
+      return ExpectationResult(testCase: testCase, answer: nil, failures: [error.description])
+    }
+    var failures: [String] = []
+    if answer.verdict != testCase.verdict {
+      failures.append("verdict: expected \(testCase.verdict.rawValue), got \(answer.verdict.rawValue)")
+    }
+    if let conflict = testCase.conflict, conflict != answer.conflict {
+      failures.append("conflict: expected \(conflict), got \(answer.conflict)")
+    }
+    if let since = testCase.since {
+      let actual = answer.governingLayer?.since
+      if actual != since {
+        failures.append("since: expected \(since), got \(actual.map(\.description) ?? "none")")
+      }
+    }
+    for expected in testCase.layers {
+      guard let layer = (answer.layers + answer.beside).first(where: { $0.jurisdiction.id == expected.jurisdiction })
+      else {
+        failures.append("layer \(expected.jurisdiction): not a layer of \(answer.jurisdiction.id)")
+        continue
+      }
+      if layer.verdict != expected.verdict {
+        failures.append(
+          "layer \(expected.jurisdiction): expected \(expected.verdict.rawValue), got \(layer.verdict.rawValue)")
+      }
+      if let since = expected.since, layer.since != since {
+        failures.append(
+          "layer \(expected.jurisdiction) since: expected \(since), got \(layer.since.map(\.description) ?? "none")")
+      }
+    }
+    return ExpectationResult(testCase: testCase, answer: answer, failures: failures)
+  }
+
+  /// Every case read with the rules, in file and line order.
+  public func runAll() -> [ExpectationResult] {
+    cases.sorted { $0.origin < $1.origin }.map(run)
+  }
+}

@@ -1,0 +1,179 @@
+/// Renders answers as careful text or as the JSON of DESIGN.md.
+public enum AnswerFormatter {
+  // MARK: JSON
+
+  /// One answer as the JSON contract of DESIGN.md (plus the governing rule's file and line).
+  public static func json(_ answer: Answer) -> JSON {
+    let q = answer.question
+    return .object([
+      ("substance", .string(q.substance)),
+      ("jurisdiction", .string(q.jurisdiction)),
+      ("activity", .string(q.activity.rawValue)),
+      ("date", .string(q.date.description)),
+      ("verdict", .string(answer.verdict.rawValue)),
+      ("conflict", .bool(answer.conflict)),
+      ("uncertain", .bool(answer.isUncertain)),
+      ("conditions", .array(answer.conditions.map { .string($0.text) })),
+      ("facts", factsJSON(q.facts)),
+      ("layers", .array(answer.layers.map(layerJSON))),
+      ("beside", .array(answer.beside.map(layerJSON))),
+    ])
+  }
+
+  static func factsJSON(_ facts: Facts) -> JSON {
+    var pairs: [(String, JSON)] = []
+    if let age = facts.age { pairs.append(("age", .number(age))) }
+    if let indication = facts.indication { pairs.append(("indication", .string(indication))) }
+    if let prescriber = facts.prescriber { pairs.append(("prescriber", .string(prescriber))) }
+    return .object(pairs)
+  }
+
+  public static func layerJSON(_ layer: LayerAnswer) -> JSON {
+    var pairs: [(String, JSON)] = [
+      ("jurisdiction", .string(layer.jurisdiction.id)),
+      ("name", .string(layer.jurisdiction.name)),
+      ("kind", .string(layer.jurisdiction.kind.rawValue)),
+      ("binding", .bool(layer.binding)),
+      ("verdict", .string(layer.verdict.rawValue)),
+      ("conditions", .array(layer.conditions.map { .string($0.text) })),
+      ("unmet", .array(layer.unmet.map { .string($0) })),
+      ("status", .string(layer.status)),
+      ("since", .string(layer.since?.description)),
+    ]
+    if let entry = layer.governing {
+      pairs += [
+        ("title", .string(entry.title)),
+        ("kind_of_entry", .string(entry.kind.rawValue)),
+        ("instrument", .string(entry.instrument)),
+        ("sources", .array(entry.sources.map { .string($0) })),
+        ("confidence", .string(entry.confidence.rawValue)),
+        ("inherited_from", .string(layer.inheritedFrom)),
+        ("note", .string(entry.note)),
+        ("rule", .object([("file", .string(entry.origin.file)), ("line", entry.origin.line.map { .number($0) } ?? .null)])),
+      ]
+    } else {
+      pairs += [("sources", []), ("confidence", .null), ("rule", .null)]
+    }
+    return .object(pairs)
+  }
+
+  // MARK: Text
+
+  /// A careful answer: the verdict, what would make it lawful, the conflict in words, and
+  /// per layer the verdict, status, conditions, since when, instrument and sources.
+  public static func text(_ answer: Answer) -> String {
+    let q = answer.question
+    var out = "\(answer.substance.name) in \(answer.jurisdiction.name) (\(answer.jurisdiction.id)), "
+    out += "\(q.activity.rawValue), on \(q.date): \(answer.verdict.rawValue.uppercased())"
+    if answer.isUncertain { out += "  [not all sources are certain]" }
+    out += "\n"
+    if answer.verdict == .conditional || (answer.verdict == .decriminalized && !answer.conditions.isEmpty) {
+      out += "Allowed if: \(answer.conditions.map(\.text).joined(separator: "; "))\n"
+    }
+    if let conflict = conflictSentence(answer) { out += "Conflict: \(conflict)\n" }
+    if answer.verdict == .unknown {
+      let unknown = answer.layers.filter { $0.verdict == .unknown }.map(\.jurisdiction.name)
+      out += "Unknown: no rule covers this under \(unknown.joined(separator: " or ")) law.\n"
+    }
+    let facts = factsText(q.facts)
+    if !facts.isEmpty { out += "Facts given: \(facts)\n" }
+    out += "\n"
+    for layer in answer.layers { out += layerText(layer) }
+    if !answer.beside.isEmpty {
+      out += "Beside the answer (binds states, not people):\n"
+      for layer in answer.beside { out += layerText(layer) }
+    }
+    return out
+  }
+
+  static func factsText(_ facts: Facts) -> String {
+    var parts: [String] = []
+    if let age = facts.age { parts.append("age \(age)") }
+    if let indication = facts.indication { parts.append("indication \(indication)") }
+    if let prescriber = facts.prescriber { parts.append("prescriber \(prescriber)") }
+    return parts.joined(separator: ", ")
+  }
+
+  static func layerText(_ layer: LayerAnswer) -> String {
+    let j = layer.jurisdiction
+    var out = "  \(j.name) (\(j.id), \(j.kind.rawValue)): \(layer.verdict.rawValue)"
+    if let status = layer.status { out += " — \(status)" }
+    out += "\n"
+    guard let entry = layer.governing else {
+      out += "    no rule in the data covers this\n"
+      return out
+    }
+    let since = entry.date.map { "since \($0)" } ?? "initial status"
+    out += "    \(since): \(entry.title)\n"
+    if let from = layer.inheritedFrom { out += "    (the rule for \(from), which this substance is an isomer or salt of)\n" }
+    if !layer.conditions.isEmpty {
+      out += "    conditions: \(layer.conditions.map(\.text).joined(separator: "; "))\n"
+    }
+    for reason in layer.unmet { out += "    not met: \(reason)\n" }
+    out += "    instrument: \(entry.instrument)\n"
+    for source in entry.sources { out += "    source: \(source)\n" }
+    if entry.confidence != .high {
+      out += "    (!) confidence: \(entry.confidence.rawValue)\n"
+    }
+    if let line = entry.origin.line { out += "    rule: \(entry.origin.file):\(line)\n" }
+    return out
+  }
+
+  /// "lawful under Oregon law on conditions; still prohibited under United States law".
+  public static func conflictSentence(_ answer: Answer) -> String? {
+    guard answer.conflict else { return nil }
+    let permissive = answer.layers.filter { $0.verdict != answer.verdict && $0.verdict != .unknown }
+    let strict = answer.layers.filter { $0.verdict == answer.verdict }
+    func phrase(_ verdict: Verdict) -> String {
+      switch verdict {
+      case .allowed: "lawful"
+      case .conditional: "lawful on conditions"
+      case .decriminalized: "decriminalized"
+      case .prohibited: "prohibited"
+      case .unknown: "unknown"
+      }
+    }
+    let first = permissive.map { "\(phrase($0.verdict)) under \($0.jurisdiction.name) law" }.joined(separator: ", ")
+    let second = strict.map(\.jurisdiction.name).joined(separator: " and ")
+    return "\(first); still \(phrase(answer.verdict)) under \(second) law"
+  }
+
+  /// Every activity in a compact table, one row each, one column per layer.
+  public static func table(_ answers: [Answer]) -> String {
+    guard let first = answers.first else { return "" }
+    var out = "\(first.substance.name) in \(first.jurisdiction.name) (\(first.jurisdiction.id)) on \(first.question.date)\n\n"
+    let layerIDs = first.layers.map(\.jurisdiction.id) + first.beside.map { "(\($0.jurisdiction.id))" }
+    var rows: [[String]] = [["activity", "verdict"] + layerIDs]
+    for answer in answers {
+      var verdict = answer.verdict.rawValue
+      if answer.conflict { verdict += " *" }
+      if answer.isUncertain { verdict += " ?" }
+      let cells = (answer.layers + answer.beside).map { layer -> String in
+        var cell = layer.verdict.rawValue
+        if let c = layer.confidence, c != .high { cell += " ?" }
+        return cell
+      }
+      rows.append([answer.question.activity.rawValue, verdict] + cells)
+    }
+    out += TextTable.render(rows)
+    out += "\n* layers conflict   ? confidence not high   (…) shown beside, not binding\n"
+    out += "Ask with --activity for conditions, sources and the rules behind each verdict.\n"
+    return out
+  }
+}
+
+/// Left-aligned columns separated by two spaces.
+public enum TextTable {
+  public static func render(_ rows: [[String]]) -> String {
+    let columns = rows.map(\.count).max() ?? 0
+    var widths = [Int](repeating: 0, count: columns)
+    for row in rows {
+      for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+    }
+    return rows.map { row in
+      row.enumerated().map { i, cell in
+        i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+      }.joined(separator: "  ")
+    }.joined(separator: "\n") + "\n"
+  }
+}

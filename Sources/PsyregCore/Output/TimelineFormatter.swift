@@ -1,0 +1,87 @@
+/// Renders a timeline as text, Markdown or JSON.
+public enum TimelineFormatter {
+  static func changeText(_ changes: [TimelineItem.Change], multiSubstance: Bool) -> [String] {
+    changes.map { c in
+      let prefix = multiSubstance ? "\(c.substance) " : ""
+      return "\(prefix)\(c.activity.rawValue): \(c.before.rawValue) → \(c.after.rawValue)"
+    }
+  }
+
+  public static func text(_ items: [TimelineItem]) -> String {
+    if items.isEmpty { return "No timeline entries match.\n" }
+    var out = ""
+    for item in items {
+      let e = item.entry
+      out += "\(e.date!)  \(item.jurisdiction.id)  \(e.kind.rawValue)  \(item.substances.joined(separator: ", "))\n"
+      out += "    \(e.title)\n"
+      if let announced = e.announced { out += "    announced \(announced)\n" }
+      let changes = changeText(item.changes, multiSubstance: item.substances.count > 1)
+      if !changes.isEmpty { out += "    changes: \(changes.joined(separator: "; "))\n" }
+      if let status = e.status { out += "    status: \(status)\n" }
+      out += "    instrument: \(e.instrument)\n"
+      for source in e.sources { out += "    source: \(source)\n" }
+      if e.confidence != .high { out += "    (!) confidence: \(e.confidence.rawValue)\n" }
+    }
+    return out
+  }
+
+  public static func markdown(_ items: [TimelineItem]) -> String {
+    var out = "| Date | Layer | Kind | Substances | Entry | Changes | Instrument | Sources | Confidence |\n"
+    out += "|---|---|---|---|---|---|---|---|---|\n"
+    for item in items {
+      let e = item.entry
+      let changes = changeText(item.changes, multiSubstance: item.substances.count > 1).joined(separator: "<br>")
+      let sources = e.sources.enumerated().map { "[\($0.offset + 1)](\($0.element))" }.joined(separator: " ")
+      let cells = [
+        e.date!.description, item.jurisdiction.id, e.kind.rawValue, item.substances.joined(separator: ", "), e.title,
+        changes, e.instrument, sources, e.confidence == .high ? "high" : "**\(e.confidence.rawValue)**",
+      ]
+      out += "| " + cells.map(Markdown.cell).joined(separator: " | ") + " |\n"
+    }
+    return out
+  }
+
+  public static func json(_ items: [TimelineItem]) -> JSON {
+    .array(items.map(itemJSON))
+  }
+
+  public static func itemJSON(_ item: TimelineItem) -> JSON {
+    let e = item.entry
+    func change(_ c: TimelineItem.Change) -> JSON {
+      .object([
+        ("substance", .string(c.substance)), ("activity", .string(c.activity.rawValue)),
+        ("from", .string(c.before.rawValue)), ("to", .string(c.after.rawValue)),
+      ])
+    }
+    return .object([
+      ("date", .string(e.date!.description)),
+      ("announced", .string(e.announced?.description)),
+      ("jurisdiction", .string(item.jurisdiction.id)),
+      ("substances", .array(item.substances.map { .string($0) })),
+      ("kind", .string(e.kind.rawValue)),
+      ("title", .string(e.title)),
+      ("status", .string(e.status)),
+      ("changes", .array(item.changes.map(change))),
+      ("instrument", .string(e.instrument)),
+      ("sources", .array(e.sources.map { .string($0) })),
+      ("confidence", .string(e.confidence.rawValue)),
+      ("note", .string(e.note)),
+      ("rule", .object([("file", .string(e.origin.file)), ("line", e.origin.line.map { .number($0) } ?? .null)])),
+    ])
+  }
+}
+
+public enum Markdown {
+  /// Text safe inside a GitHub table cell: pipes escaped, newlines as spaces.
+  public static func cell(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      switch c {
+      case "|": out += "\\|"
+      case "\n", "\r": out += " "
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import PsyregCore
+
+struct AskCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ask", abstract: "Is SUBSTANCE allowed in JURISDICTION, for an activity, on a date?")
+
+  @Argument(help: "A substance id, name or alias (mdma, ecstasy).") var substance: String
+  @Argument(help: "A jurisdiction id, name or alias (us-or, Oregon).") var jurisdiction: String
+  @Option(help: "One activity (\(Activity.allCases.map(\.rawValue).joined(separator: ", "))); default: all.")
+  var activity: Activity?
+  @Option(help: "The date, YYYY-MM-DD (default: today, UTC).") var on: CivilDate?
+  @Option(name: .customLong("fact"), help: "A fact to check conditions against: age=N, indication=X, prescriber=X.")
+  var facts: [String] = []
+  @Option(help: "text or json.") var format: OutputFormat = .text
+  @OptionGroup var options: RulesOptions
+
+  func run() throws {
+    let facts = try parseFacts(self.facts)
+    let book = try options.loadBook()
+    let date = on ?? CivilDate.todayUTC()
+    do {
+      if let activity {
+        let answer = try book.ask(substance, in: jurisdiction, activity: activity, on: date, facts: facts)
+        switch format {
+        case .json: Console.out(AnswerFormatter.json(answer).rendered() + "\n")
+        default: Console.out(AnswerFormatter.text(answer))
+        }
+      } else {
+        let answers = try book.askAll(substance, in: jurisdiction, on: date, facts: facts)
+        switch format {
+        case .json: Console.out(JSON.array(answers.map(AnswerFormatter.json)).rendered() + "\n")
+        default: Console.out(AnswerFormatter.table(answers))
+        }
+      }
+    } catch {
+      throw Console.usage(error.description)
+    }
+  }
+}

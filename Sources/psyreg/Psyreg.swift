@@ -1,0 +1,17 @@
+import ArgumentParser
+import PsyregCore
+
+@main
+struct Psyreg: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "psyreg",
+    abstract: "Is this psychedelic medicine allowed here, for this purpose, on this date — and says who?",
+    discussion: """
+      Rules are read from --rules DIR, else $PSYREG_RULES, else ./Rules.
+      Exit status: 0 answered, 1 rule errors or failed tests, 64 usage error.
+      """,
+    subcommands: [
+      AskCommand.self, TimelineCommand.self, ListCommand.self, TestCommand.self, ValidateCommand.self,
+    ]
+  )
+}

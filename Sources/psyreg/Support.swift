@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import PsyregCore
+
+/// Where the rules are: `--rules DIR`, else `$PSYREG_RULES`, else `./Rules`.
+struct RulesOptions: ParsableArguments {
+  @Option(name: .long, help: "The rules folder (default: $PSYREG_RULES, else ./Rules).")
+  var rules: String?
+
+  var rulesPath: String {
+    if let rules { return Paths.display(rules) }
+    if let env = ProcessInfo.processInfo.environment["PSYREG_RULES"], !env.isEmpty { return Paths.display(env) }
+    return "Rules"
+  }
+
+  /// Loads and compiles the rules, or prints their errors and exits 1.
+  func loadBook(extra: [String] = []) throws -> RuleBook {
+    let output = RuleLoader().load(paths: [rulesPath] + extra.map(Paths.display))
+    if output.diagnostics.hasErrors {
+      Console.error(TextDiagnosticReporter().report(output.diagnostics.filter { $0.severity == .error }.sortedByPosition()))
+      Console.error("psyreg: the rule files have errors; run 'psyreg validate' for the full list\n")
+      throw ExitCode.failure
+    }
+    return RuleBook(output.rules)
+  }
+}
+
+enum Paths {
+  /// A path as the user will recognise it: relative to the working folder where it is below it.
+  static func display(_ path: String) -> String {
+    var path = path
+    let cwd = FileManager.default.currentDirectoryPath
+    if path.hasPrefix(cwd + "/") { path = String(path.dropFirst(cwd.count + 1)) }
+    while path.hasPrefix("./") { path = String(path.dropFirst(2)) }
+    while path.count > 1 && path.hasSuffix("/") { path = String(path.dropLast()) }
+    return path.isEmpty ? "." : path
+  }
+}
+
+enum Console {
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  static func out(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  /// A usage error: the message on standard error, exit status 64.
+  static func usage(_ message: String) -> ExitCode {
+    error("psyreg: error: \(message)\n")
+    return ExitCode(64)
+  }
+}
+
+extension CivilDate: ExpressibleByArgument {
+  public init?(argument: String) { self.init(argument) }
+  public static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension Activity: ExpressibleByArgument {}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, markdown
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// Parses `--fact K=V` options.
+func parseFacts(_ pairs: [String]) throws -> Facts {
+  var values: [String: String] = [:]
+  for pair in pairs {
+    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+      throw Console.usage("--fact expects NAME=VALUE (e.g. age=21), not '\(pair)'")
+    }
+    values[parts[0]] = parts[1]
+  }
+  do {
+    return try Facts(values)
+  } catch {
+    throw Console.usage(error.description)
+  }
+}

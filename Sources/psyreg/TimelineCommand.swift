@@ -1,0 +1,32 @@
+import ArgumentParser
+import PsyregCore
+
+struct TimelineCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "timeline", abstract: "The dated history of the law, across a jurisdiction's layers.")
+
+  @Argument(help: "A substance id, name or alias; default: every substance.") var substance: String?
+  @Option(help: "A jurisdiction; its parent layers are included.") var jurisdiction: String?
+  @Option(help: "The first date, YYYY-MM-DD.") var from: CivilDate?
+  @Option(help: "The last date, YYYY-MM-DD.") var to: CivilDate?
+  @Option(help: "text, json or markdown.") var format: OutputFormat = .text
+  @OptionGroup var options: RulesOptions
+
+  func run() throws {
+    let book = try options.loadBook()
+    var query = TimelineQuery(from: from, to: to)
+    do {
+      query.substance = try substance.map { try book.resolveSubstance($0).id }
+      query.jurisdiction = try jurisdiction.map { try book.resolveJurisdiction($0).id }
+    } catch {
+      throw Console.usage(String(describing: error))
+    }
+    if let from, let to, to < from { throw Console.usage("--to \(to) is before --from \(from)") }
+    let items = book.timeline(query)
+    switch format {
+    case .text: Console.out(TimelineFormatter.text(items))
+    case .json: Console.out(TimelineFormatter.json(items).rendered() + "\n")
+    case .markdown: Console.out(TimelineFormatter.markdown(items))
+    }
+  }
+}

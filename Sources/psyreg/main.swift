@@ -1,2 +1,0 @@
-import PsyregCore
-print("psyreg")
