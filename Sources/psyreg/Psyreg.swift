@@ -11,7 +11,7 @@ struct Psyreg: ParsableCommand {
       Exit status: 0 answered, 1 rule errors or failed tests, 64 usage error.
       """,
     subcommands: [
-      AskCommand.self, TimelineCommand.self, ListCommand.self, TestCommand.self, ValidateCommand.self,
+      AskCommand.self, TimelineCommand.self, ListCommand.self, TestCommand.self, ValidateCommand.self, DiffCommand.self,
     ]
   )
 }

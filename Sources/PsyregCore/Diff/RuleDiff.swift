@@ -1,0 +1,412 @@
+/// What changes between two rule sets: the definitions and timeline entries added, removed
+/// and changed, and, computed exactly from the two timelines, every answer that changes.
+///
+/// Entries are matched by jurisdiction, substance set, date, kind and title; what is left
+/// is matched in passes that each relax one part of that key (the title, then the kind,
+/// then the substance set, then the date), so an edited title or a moved date shows as one
+/// changed entry rather than a removal and an addition. A date move is reported as
+/// `changed`, with its `date` field changed.
+///
+/// The answer to (substance, jurisdiction, activity) only changes on the date of an entry of
+/// one of its layers for the substance or what it inherits from (the verdict in force, the
+/// status label and the conflict are all read from the last entry on or before the day).
+/// The breakpoints are those dates, on either side; between two breakpoints the answer is
+/// constant, so it is evaluated once per interval on each side and adjacent intervals with
+/// the same difference are merged.
+public struct RuleDiff: Sendable {
+  public var definitions: [DefinitionChange]
+  public var entries: [EntryChange]
+  public var answers: [AnswerChange]
+
+  public var isEmpty: Bool { definitions.isEmpty && entries.isEmpty && answers.isEmpty }
+
+  /// The jurisdictions whose answers change, sorted.
+  public var answerJurisdictions: [String] { Array(Set(answers.map(\.jurisdiction))).sorted() }
+
+  public init(old: RuleSet, new: RuleSet) {
+    self.init(old: RuleBook(old), new: RuleBook(new))
+  }
+
+  public init(old: RuleBook, new: RuleBook) {
+    definitions = Self.definitionChanges(old, new)
+    entries = Self.entryChanges(old, new)
+    answers = Self.answerChanges(old, new)
+  }
+}
+
+public enum ChangeKind: String, Sendable, Hashable {
+  case added, removed, changed
+}
+
+/// One field of an entry or a definition, before and after (nil: absent on that side).
+public struct FieldChange: Sendable, Hashable {
+  public var field: String
+  public var old: String?
+  public var new: String?
+}
+
+/// A substance or jurisdiction defined, dropped or redefined (name, kind, relations, parent).
+public struct DefinitionChange: Sendable, Hashable {
+  public enum What: String, Sendable, Hashable { case substance, jurisdiction }
+  public var what: What
+  public var id: String
+  public var change: ChangeKind
+  public var fields: [FieldChange]
+  /// Where it is defined on the new side (else the old).
+  public var origin: RuleOrigin
+}
+
+/// A timeline entry (or initial status) added, removed or changed.
+public struct EntryChange: Sendable, Hashable {
+  public var change: ChangeKind
+  public var jurisdiction: String
+  public var old: TimelineEntry?
+  public var new: TimelineEntry?
+  /// For `changed`: what differs.
+  public var fields: [FieldChange]
+
+  /// The entry as it stands on the new side, else as it stood.
+  public var entry: TimelineEntry { (new ?? old)! }
+  /// File and line on the new side (the old side for a removal).
+  public var origin: RuleOrigin { entry.origin }
+}
+
+/// What an answer is, for comparison: its verdict, whether layers conflict, its conditions.
+public struct AnswerOutcome: Sendable, Hashable, CustomStringConvertible {
+  public var verdict: Verdict
+  public var conflict: Bool
+  public var conditions: [String]
+
+  public static let unknown = AnswerOutcome(verdict: .unknown, conflict: false, conditions: [])
+
+  public init(verdict: Verdict, conflict: Bool, conditions: [String]) {
+    self.verdict = verdict
+    self.conflict = conflict
+    self.conditions = conditions
+  }
+
+  /// An unknown answer carries no conditions (a known layer's conditions do not make it lawful).
+  public init(_ answer: Answer) {
+    self.init(
+      verdict: answer.verdict, conflict: answer.conflict,
+      conditions: answer.verdict == .unknown ? [] : answer.conditions.map(\.text))
+  }
+
+  /// "conditional", "prohibited (conflict)".
+  public var description: String { verdict.rawValue + (conflict ? " (conflict)" : "") }
+}
+
+/// The answer to one question differs on a range of dates.
+public struct AnswerChange: Sendable, Hashable {
+  public var substance: String
+  public var jurisdiction: String
+  public var activity: Activity
+  /// The first day; nil: since the beginning of time.
+  public var from: CivilDate?
+  /// The last day, inclusive; nil: open-ended.
+  public var to: CivilDate?
+  public var old: AnswerOutcome
+  public var new: AnswerOutcome
+
+  public var conditionsRemoved: [String] { old.conditions.filter { !new.conditions.contains($0) } }
+  public var conditionsAdded: [String] { new.conditions.filter { !old.conditions.contains($0) } }
+
+  /// "from 2023-07-01 to 2024-06-30", "from 2023-07-01", "until 1985-06-30", "on every date".
+  public var range: String {
+    switch (from, to) {
+    case (let from?, let to?) where from == to: "on \(from)"
+    case (let from?, let to?): "from \(from) to \(to)"
+    case (let from?, nil): "from \(from)"
+    case (nil, let to?): "until \(to)"
+    case (nil, nil): "on every date"
+    }
+  }
+}
+
+// MARK: - Definitions
+
+extension RuleDiff {
+  static func definitionChanges(_ old: RuleBook, _ new: RuleBook) -> [DefinitionChange] {
+    func fields(_ s: Substance) -> [(String, String?)] {
+      [
+        ("name", s.name), ("kind", s.kind.rawValue), ("isomer_of", s.isomerOf),
+        ("salt_of", s.saltOf),
+        ("aliases", list(s.aliases)), ("contains", list(s.contains)),
+      ]
+    }
+    func fields(_ j: Jurisdiction) -> [(String, String?)] {
+      [
+        ("name", j.name), ("kind", j.kind.rawValue), ("parent", j.parent),
+        ("aliases", list(j.aliases)),
+      ]
+    }
+    var changes: [DefinitionChange] = []
+    for id in Set(old.substances.keys).union(new.substances.keys).sorted() {
+      if let change = definitionChange(
+        .substance, id, old.substances[id].map { ($0.origin, fields($0)) },
+        new.substances[id].map { ($0.origin, fields($0)) })
+      {
+        changes.append(change)
+      }
+    }
+    for id in Set(old.jurisdictions.keys).union(new.jurisdictions.keys).sorted() {
+      if let change = definitionChange(
+        .jurisdiction, id, old.jurisdictions[id].map { ($0.origin, fields($0)) },
+        new.jurisdictions[id].map { ($0.origin, fields($0)) })
+      {
+        changes.append(change)
+      }
+    }
+    return changes
+  }
+
+  static func definitionChange(
+    _ what: DefinitionChange.What, _ id: String, _ old: (RuleOrigin, [(String, String?)])?,
+    _ new: (RuleOrigin, [(String, String?)])?
+  ) -> DefinitionChange? {
+    switch (old, new) {
+    case (nil, let new?):
+      return DefinitionChange(what: what, id: id, change: .added, fields: [], origin: new.0)
+    case (let old?, nil):
+      return DefinitionChange(what: what, id: id, change: .removed, fields: [], origin: old.0)
+    case (let old?, let new?):
+      let fields = zip(old.1, new.1).compactMap { a, b in
+        a.1 == b.1 ? nil : FieldChange(field: a.0, old: a.1, new: b.1)
+      }
+      return fields.isEmpty
+        ? nil
+        : DefinitionChange(what: what, id: id, change: .changed, fields: fields, origin: new.0)
+    case (nil, nil): return nil
+    }
+  }
+
+  static func list(_ items: [String]) -> String? {
+    items.isEmpty ? nil : items.joined(separator: ", ")
+  }
+}
+
+// MARK: - Entries
+
+extension RuleDiff {
+  /// The entries of a book, timelines and initial statuses, by jurisdiction.
+  static func entries(_ book: RuleBook) -> [TimelineEntry] {
+    book.sortedJurisdictions.flatMap { j in
+      j.initial.keys.sorted().map { j.initial[$0]! } + j.timeline
+    }
+  }
+
+  /// The parts of an entry that identify it, at a level of matching from 0 (strictest: jurisdiction,
+  /// substances, date, kind, title) to 4 (loosest); each level after the first leaves one part out.
+  static func matchKey(_ e: TimelineEntry, level: Int) -> [String] {
+    let substances = e.substances.sorted().joined(separator: ",")
+    let date = e.date?.description ?? "initial"
+    let parts: [String] =
+      switch level {
+      case 0: [substances, date, e.kind.rawValue, e.title]
+      case 1: [substances, date, e.kind.rawValue]  // the title was edited
+      case 2: [substances, date, e.title]  // the kind was corrected
+      case 3: [date, e.kind.rawValue, e.title]  // substances were added or removed
+      default: [substances, e.kind.rawValue, e.title]  // the date moved
+      }
+    // An initial status only ever matches an initial status.
+    return [e.jurisdiction, e.kind == .initial ? "initial" : "entry"] + parts
+  }
+
+  static func entryChanges(_ old: RuleBook, _ new: RuleBook) -> [EntryChange] {
+    var oldLeft = entries(old)
+    var newLeft = entries(new)
+    var pairs: [(TimelineEntry, TimelineEntry)] = []
+    for level in 0...4 {
+      // Entries of one key pair up in file order.
+      var buckets: [[String]: [Int]] = [:]
+      for (index, entry) in oldLeft.enumerated() {
+        buckets[matchKey(entry, level: level), default: []].append(index)
+      }
+      var matchedOld: Set<Int> = []
+      var unmatchedNew: [TimelineEntry] = []
+      for entry in newLeft {
+        let bucketKey = matchKey(entry, level: level)
+        if var candidates = buckets[bucketKey], !candidates.isEmpty {
+          // Prefer a candidate with the same date (a loose key may match several).
+          let pick = candidates.firstIndex { oldLeft[$0].date == entry.date } ?? 0
+          let index = candidates.remove(at: pick)
+          buckets[bucketKey] = candidates
+          matchedOld.insert(index)
+          pairs.append((oldLeft[index], entry))
+        } else {
+          unmatchedNew.append(entry)
+        }
+      }
+      oldLeft = oldLeft.enumerated().filter { !matchedOld.contains($0.offset) }.map(\.element)
+      newLeft = unmatchedNew
+    }
+    var changes: [EntryChange] = []
+    for (a, b) in pairs {
+      let fields = entryFields(a, b)
+      if !fields.isEmpty {
+        changes.append(
+          EntryChange(
+            change: .changed, jurisdiction: b.jurisdiction, old: a, new: b, fields: fields))
+      }
+    }
+    changes += oldLeft.map {
+      EntryChange(change: .removed, jurisdiction: $0.jurisdiction, old: $0, new: nil, fields: [])
+    }
+    changes += newLeft.map {
+      EntryChange(change: .added, jurisdiction: $0.jurisdiction, old: nil, new: $0, fields: [])
+    }
+    return changes.sorted { a, b in
+      if a.jurisdiction != b.jurisdiction { return a.jurisdiction < b.jurisdiction }
+      let (x, y) = (a.entry, b.entry)
+      if x.date != y.date {
+        return (x.date.map { $0.dayNumber } ?? Int.min) < (y.date.map { $0.dayNumber } ?? Int.min)
+      }
+      if x.substances != y.substances {
+        return x.substances.lexicographicallyPrecedes(y.substances)
+      }
+      return a.origin < b.origin
+    }
+  }
+
+  /// The fields that differ between two versions of an entry, by their names in the rule format.
+  static func entryFields(_ a: TimelineEntry, _ b: TimelineEntry) -> [FieldChange] {
+    func describe(_ e: TimelineEntry) -> [(String, String?)] {
+      var fields: [(String, String?)] = [
+        ("date", e.date?.description), ("announced", e.announced?.description),
+        ("kind", e.kind.rawValue),
+        ("substances", list(e.substances)), ("title", e.title), ("instrument", e.instrument),
+        ("sources", list(e.sources)), ("confidence", e.confidence.rawValue), ("status", e.status),
+      ]
+      for activity in Activity.allCases {
+        fields.append(
+          ("verdicts.\(activity.rawValue)", e.verdicts.byActivity[activity].map(describeRuling)))
+      }
+      fields.append(("verdicts.default", e.verdicts.fallback.map(describeRuling)))
+      fields.append(("note", e.note))
+      return fields
+    }
+    return zip(describe(a), describe(b)).compactMap { x, y in
+      x.1 == y.1 ? nil : FieldChange(field: x.0, old: x.1, new: y.1)
+    }
+  }
+
+  /// "conditional [a prescription; age 21+]".
+  static func describeRuling(_ ruling: Ruling) -> String {
+    var text = ruling.verdict.rawValue
+    if !ruling.conditions.isEmpty {
+      text += " [" + ruling.conditions.map(\.text).joined(separator: "; ") + "]"
+    }
+    if let note = ruling.note { text += " (note: \(note))" }
+    return text
+  }
+}
+
+// MARK: - Answers
+
+extension RuleDiff {
+  static func answerChanges(_ old: RuleBook, _ new: RuleBook) -> [AnswerChange] {
+    let substances = Set(old.substances.keys).union(new.substances.keys).sorted()
+    let jurisdictions = Set(old.jurisdictions.keys).union(new.jurisdictions.keys).sorted()
+    var changes: [AnswerChange] = []
+    for jurisdiction in jurisdictions {
+      for substance in substances {
+        let a = Inputs(old, substance, jurisdiction)
+        let b = Inputs(new, substance, jurisdiction)
+        // Identical inputs give identical answers on every date: nothing to evaluate.
+        if a == b { continue }
+        let breakpoints = Set(a.dates).union(b.dates).sorted()
+        for activity in Activity.allCases {
+          changes += answerChanges(
+            substance, jurisdiction, activity, breakpoints: breakpoints, old: old, new: new,
+            oldKnown: a.known, newKnown: b.known)
+        }
+      }
+    }
+    return changes
+  }
+
+  /// The intervals the breakpoints cut the calendar into: before the first, between two, after the last.
+  static func intervals(_ breakpoints: [CivilDate]) -> [(from: CivilDate?, to: CivilDate?)] {
+    guard let first = breakpoints.first else { return [(nil, nil)] }
+    var result: [(from: CivilDate?, to: CivilDate?)] = []
+    if first.dayNumber > CivilDate(year: 1, month: 1, day: 1)!.dayNumber {
+      result.append((nil, first.adding(days: -1)))
+    }
+    for (index, date) in breakpoints.enumerated() {
+      let next = index + 1 < breakpoints.count ? breakpoints[index + 1].adding(days: -1) : nil
+      result.append((date, next))
+    }
+    return result
+  }
+
+  static func answerChanges(
+    _ substance: String, _ jurisdiction: String, _ activity: Activity, breakpoints: [CivilDate],
+    old: RuleBook, new: RuleBook, oldKnown: Bool, newKnown: Bool
+  ) -> [AnswerChange] {
+    func outcome(_ book: RuleBook, _ known: Bool, _ date: CivilDate) -> AnswerOutcome {
+      guard known else { return .unknown }
+      let question = Question(
+        substance: substance, jurisdiction: jurisdiction, activity: activity, date: date)
+      return AnswerOutcome(book.answer(question))
+    }
+    var changes: [AnswerChange] = []
+    for interval in intervals(breakpoints) {
+      // Any day of the interval will do: the answer is the same on all of them.
+      let day = interval.from ?? interval.to ?? CivilDate(year: 2000, month: 1, day: 1)!
+      let a = outcome(old, oldKnown, day)
+      let b = outcome(new, newKnown, day)
+      if a == b { continue }
+      if var last = changes.last, last.old == a, last.new == b, let end = last.to,
+        let from = interval.from,
+        end.adding(days: 1) == from
+      {
+        last.to = interval.to
+        changes[changes.count - 1] = last
+        continue
+      }
+      changes.append(
+        AnswerChange(
+          substance: substance, jurisdiction: jurisdiction, activity: activity, from: interval.from,
+          to: interval.to,
+          old: a, new: b))
+    }
+    return changes
+  }
+
+  /// Everything an answer for one substance and jurisdiction is computed from, on one side,
+  /// with the entries' file positions left out (moving lines changes no answer).
+  struct Inputs: Equatable {
+    /// Both the substance and the jurisdiction are defined: the question can be asked.
+    var known: Bool
+    var layers: [String] = []
+    var layerBinding: [Bool] = []
+    var lineage: [String] = []
+    var entries: [TimelineEntry] = []
+    var dates: [CivilDate] = []
+
+    init(_ book: RuleBook, _ substance: String, _ jurisdiction: String) {
+      known = book.substances[substance] != nil && book.jurisdictions[jurisdiction] != nil
+      guard known else { return }
+      let chain = book.layers(of: jurisdiction)
+      layers = chain.map(\.id)
+      layerBinding = chain.map { $0.kind.bindsPeople || $0.id == jurisdiction }
+      lineage = book.lineage(of: substance)
+      let related = Set(lineage)
+      for layer in chain {
+        for id in lineage {
+          if var initial = layer.initial[id] {
+            initial.origin = RuleOrigin(file: "", location: nil)
+            initial.substanceOrigins = []
+            entries.append(initial)
+          }
+        }
+        for var entry in layer.timeline where entry.substances.contains(where: related.contains) {
+          if let date = entry.date { dates.append(date) }
+          entry.origin = RuleOrigin(file: "", location: nil)
+          entry.substanceOrigins = []
+          entries.append(entry)
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import PsyregCore
+
+struct DiffCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "diff",
+    abstract: "What changes between two rule sets: entries, and the answers they alter.",
+    discussion: """
+      OLD and NEW are rule folders or git revisions: an existing folder is a folder, else a
+      revision (read from git's object store, the --rules folder inside it). With
+      --git-base REV, that revision's rules are compared with the rules folder of the work tree.
+      Exit status: 0 (also when something changed, unless --fail-on-change), 1 when either side's
+      rule files have errors or --fail-on-change found a change, 64 usage error.
+      """)
+
+  @Argument(help: "The old rules: a folder or a git revision (origin/main).") var old: String?
+  @Argument(help: "The new rules: a folder or a git revision (HEAD).") var new: String?
+  @Option(help: "Compare this git revision's rules with the work tree's.") var gitBase: String?
+  @Option(help: "text, markdown or json.") var format: OutputFormat = .text
+  @Flag(help: "Exit 1 when anything changed.") var failOnChange = false
+  @OptionGroup var options: RulesOptions
+
+  /// Where one side's rules come from.
+  enum Side {
+    case folder(String)
+    case revision(String)
+
+    var label: String {
+      switch self {
+      case .folder(let path): path
+      case .revision(let revision): revision
+      }
+    }
+  }
+
+  func run() throws {
+    let (oldSide, newSide) = try sides()
+    let oldRules = try load(oldSide)
+    let newRules = try load(newSide)
+    let diff = RuleDiff(old: oldRules, new: newRules)
+    switch format {
+    case .text: Console.out(DiffTextFormatter.text(diff, old: oldSide.label, new: newSide.label))
+    case .markdown:
+      Console.out(DiffMarkdownFormatter.markdown(diff, old: oldSide.label, new: newSide.label))
+    case .json:
+      Console.out(
+        DiffJSONFormatter.json(diff, old: oldSide.label, new: newSide.label).rendered() + "\n")
+    }
+    if failOnChange && !diff.isEmpty { throw ExitCode.failure }
+  }
+
+  func sides() throws -> (Side, Side) {
+    if let gitBase {
+      if old != nil && new != nil {
+        throw Console.usage("--git-base takes at most one more argument (NEW)")
+      }
+      guard GitRepository().commit(gitBase) != nil else {
+        throw Console.usage("--git-base: '\(gitBase)' is not a git revision")
+      }
+      return (.revision(gitBase), try old.map(side) ?? .folder(options.rulesPath))
+    }
+    guard let old, let new else {
+      throw Console.usage("diff needs OLD and NEW (folders or git revisions), or --git-base REV")
+    }
+    return (try side(old), try side(new))
+  }
+
+  /// An existing folder is a folder; else a git revision; else a usage error.
+  func side(_ argument: String) throws -> Side {
+    if FileSystem.kind(of: argument) == .directory { return .folder(Paths.display(argument)) }
+    if GitRepository().commit(argument) != nil { return .revision(argument) }
+    throw Console.usage("'\(argument)' is neither a folder nor a git revision")
+  }
+
+  func load(_ side: Side) throws -> RuleSet {
+    let output: RuleLoader.Output
+    switch side {
+    case .folder(let path):
+      output = RuleLoader().load(paths: [path])
+    case .revision(let revision):
+      do {
+        output = try GitRepository().loadRules(at: revision, under: options.rulesPath)
+      } catch {
+        Console.error("psyreg: error: \(error.description)\n")
+        throw ExitCode.failure
+      }
+    }
+    let errors = output.diagnostics.filter { $0.severity == .error }.sortedByPosition()
+    if !errors.isEmpty {
+      Console.error(TextDiagnosticReporter().report(errors))
+      Console.error("psyreg: the rule files of \(side.label) have errors\n")
+      throw ExitCode.failure
+    }
+    return output.rules
+  }
+}
