@@ -63,10 +63,10 @@ public struct Check: Sendable {
     Check(
       code: "yaml.syntax", severity: .error, summary: "The YAML cannot be parsed.",
       triggering: [
-        ["Rules/substances/mdma.yaml": "id: mdma\nname: [MDMA\nkind: compound\n↓"],
+        ["Rules/substances/mdma.yaml": "id: mdma\nname: [MDMA\nkind↓: compound\n"],
         ["Rules/substances/mdma.yaml": "id: mdma\nname: MDMA\n↓\tkind: compound\n"],
       ],
-      nonTriggering: [["Rules/substances/mdma.yaml": "id: mdma\nname: [MDMA]\nkind: compound\n"]]),
+      nonTriggering: [["Rules/substances/mdma.yaml": "id: mdma\nname: MDMA\naliases: [XTC]\nkind: compound\n"]]),
     Check(
       code: "yaml.multiple-documents", severity: .error, summary: "A rule file holds more than one YAML document.",
       triggering: [["Rules/substances/mdma.yaml": "id: mdma\nname: MDMA\nkind: compound\n↓---\nid: lsd\n"]],
@@ -87,8 +87,7 @@ public struct Check: Sendable {
           b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
           c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
           d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
-          e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
-          f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, ↓*e]
+          e: [*d, *d, *d, *d, *d, *d, *d, ↓*d, *d, *d]
 
           """
       ]],

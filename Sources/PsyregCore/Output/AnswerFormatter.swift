@@ -103,8 +103,11 @@ public enum AnswerFormatter {
       out += "    no rule in the data covers this\n"
       return out
     }
-    let since = entry.date.map { "since \($0)" } ?? "initial status"
-    out += "    \(since): \(entry.title)\n"
+    if let date = entry.date {
+      out += "    since \(date): \(entry.title)\n"
+    } else {
+      out += "    before the first dated entry: \(entry.status ?? entry.title)\n"
+    }
     if let from = layer.inheritedFrom { out += "    (the rule for \(from), which this substance is an isomer or salt of)\n" }
     if !layer.conditions.isEmpty {
       out += "    conditions: \(layer.conditions.map(\.text).joined(separator: "; "))\n"

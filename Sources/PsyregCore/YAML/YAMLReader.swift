@@ -121,7 +121,14 @@ private struct TreeBuilder {
     let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
     let at: SourcePosition
     if parser.error == YAML_READER_ERROR {
-      let location = YAMLReader.location(ofByte: Int(parser.problem_offset), in: Array(input))
+      let bytes = Array(input)
+      var offset = min(Int(parser.problem_offset), bytes.count)
+      // libyaml points at the bad trailing byte; point at the character it belongs to.
+      if problem.contains("trailing") {
+        while offset > 0 && bytes[offset - 1] & 0xC0 == 0x80 { offset -= 1 }
+        if offset > 0 && bytes[offset - 1] >= 0xC0 { offset -= 1 }
+      }
+      let location = YAMLReader.location(ofByte: offset, in: bytes)
       at = SourcePosition(file: file, location: location)
       diagnostics.append(.encoding(problem, at: at))
       return

@@ -1,0 +1,302 @@
+import Foundation
+import Testing
+
+/// Runs the built `psyreg` binary, as users and scripts do, and checks output and exit status.
+struct CLI {
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// The binary next to this test bundle (`swift test` builds it: the test target depends on it).
+  static let binary: URL = {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("psyreg")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      folder = folder.deletingLastPathComponent()
+    }
+    return packageRoot.appendingPathComponent(".build/debug/psyreg")
+  }()
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws
+    -> Result
+  {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "PSYREG_RULES")
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// A temporary folder with the given files, removed by the caller.
+  static func folder(_ files: [String: String]) throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("psyreg-cli-\(UUID().uuidString)")
+    for (path, text) in files {
+      let url = root.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+    }
+    return root
+  }
+}
+
+@Suite(.serialized) struct AskCLITests {
+  @Test func answersWithTheJSONContract() throws {
+    let result = try CLI.run([
+      "ask", "psilocybin", "Oregon", "--activity", "supervised-use", "--on", "2024-06-01", "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(json["substance"] as? String == "psilocybin")
+    #expect(json["jurisdiction"] as? String == "us-or")
+    #expect(json["activity"] as? String == "supervised-use")
+    #expect(json["date"] as? String == "2024-06-01")
+    #expect(json["verdict"] as? String == "prohibited")
+    #expect(json["conflict"] as? Bool == true)
+    let layers = try #require(json["layers"] as? [[String: Any]])
+    #expect(layers.map { $0["jurisdiction"] as? String } == ["us-or", "us"])
+    #expect(layers[0]["verdict"] as? String == "conditional")
+    #expect(layers[0]["since"] as? String == "2023-01-02")
+    #expect((layers[0]["conditions"] as? [String])?.isEmpty == false)
+    #expect((layers[0]["sources"] as? [String])?.first?.hasPrefix("https://") == true)
+    let rule = try #require(layers[0]["rule"] as? [String: Any])
+    #expect(rule["file"] as? String == "Rules/jurisdictions/us-or.yaml")
+    #expect((rule["line"] as? Int ?? 0) > 0)
+  }
+
+  @Test func textStatesTheConflictInWords() throws {
+    let result = try CLI.run(["ask", "psilocybin", "us-or", "--activity", "supervised-use", "--on", "2024-06-01"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("PROHIBITED"))
+    #expect(result.stdout.contains("Conflict: lawful on conditions under Oregon law; still prohibited under United States law"))
+  }
+
+  @Test func withoutAnActivityEveryActivityIsAnswered() throws {
+    let result = try CLI.run(["ask", "mdma", "us", "--on", "1990-01-01", "--format", "json"])
+    #expect(result.status == 0)
+    let answers = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    #expect(answers.map { $0["activity"] as? String } == ["possession", "supply", "medical", "research", "supervised-use", "religious"])
+    let table = try CLI.run(["ask", "ecstasy", "united states", "--on", "1990-01-01"])
+    #expect(table.stdout.contains("supervised-use"))
+  }
+
+  @Test func unknownNamesExit64WithSuggestions() throws {
+    let result = try CLI.run(["ask", "psilocibin", "oregon"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("unknown substance 'psilocibin'"))
+    #expect(result.stderr.contains("psilocybin"))
+    let place = try CLI.run(["ask", "psilocybin", "oregn"])
+    #expect(place.status == 64)
+    #expect(place.stderr.contains("Oregon"))
+  }
+
+  @Test func malformedDatesAndActivitiesExit64() throws {
+    for arguments in [
+      ["ask", "mdma", "us", "--on", "2023-02-30"], ["ask", "mdma", "us", "--on", "yesterday"],
+      ["ask", "mdma", "us", "--activity", "smoking"], ["ask", "mdma", "us", "--fact", "height=2"],
+      ["ask", "mdma", "us", "--fact", "age"],
+    ] {
+      let result = try CLI.run(arguments)
+      #expect(result.status == 64, "\(arguments)")
+      #expect(!result.stderr.isEmpty)
+    }
+  }
+
+  @Test func factsDecideConditions() throws {
+    let young = try CLI.run([
+      "ask", "psilocybin", "us-or", "--activity", "supervised-use", "--on", "2024-06-01", "--fact", "age=19",
+    ])
+    #expect(young.status == 0)
+    #expect(young.stdout.contains("not met"))
+  }
+
+  @Test func rulesComeFromTheEnvironmentOrTheOption() throws {
+    let root = try CLI.folder(["R/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n",
+      "R/jurisdictions/xx.yaml": "id: xx\nname: Nowhere\nkind: national\n"])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let viaEnv = try CLI.run(["ask", "lsd", "xx", "--activity", "possession"], in: root, environment: ["PSYREG_RULES": "R"])
+    #expect(viaEnv.status == 0)
+    #expect(viaEnv.stdout.contains("UNKNOWN"))
+    let viaOption = try CLI.run(["ask", "lsd", "xx", "--activity", "possession", "--rules", "R"], in: root)
+    #expect(viaOption.status == 0)
+  }
+
+  @Test func rulesWithErrorsExit1() throws {
+    let root = try CLI.folder(["Rules/substances/lsd.yaml": "id: lsd\nname: [LSD\n"])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let result = try CLI.run(["ask", "lsd", "us"], in: root)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("Rules/substances/lsd.yaml:"))
+  }
+}
+
+@Suite(.serialized) struct ValidateCLITests {
+  @Test func theShippedRulesAreCleanUnderStrict() throws {
+    let result = try CLI.run(["validate", "Rules", "--strict"])
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test func errorsPrintFileLineColumnAndExit1() throws {
+    let root = try CLI.folder([
+      "Rules/substances/mdma.yaml": "id: mdma\nname: MDMA\nkind: compound\nnmae: x\n",
+      "Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let result = try CLI.run(["validate"], in: root)
+    #expect(result.status == 1)
+    #expect(
+      result.stdout
+        == "Rules/substances/mdma.yaml:4:1: error: unknown key 'nmae' in a substance file; did you mean 'name'? [schema.unknown-key]\n")
+  }
+
+  @Test func warningsFailOnlyUnderStrict() throws {
+    let root = try CLI.folder(["Rules/substances/x.yaml": "\u{FEFF}id: x\nname: X\nkind: compound\n"])
+    defer { try? FileManager.default.removeItem(at: root) }
+    #expect(try CLI.run(["validate"], in: root).status == 0)
+    #expect(try CLI.run(["validate", "--strict"], in: root).status == 1)
+  }
+
+  @Test func anEmptyFolderAndAMissingPathAreErrors() throws {
+    let root = try CLI.folder(["empty/README.txt": "nothing here"])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let empty = try CLI.run(["validate", "empty"], in: root)
+    #expect(empty.status == 1)
+    #expect(empty.stdout.contains("empty: error: no rule files"))
+    let missing = try CLI.run(["validate", "nowhere.yaml"], in: root)
+    #expect(missing.status == 1)
+    #expect(missing.stdout.contains("nowhere.yaml:1:1: error: cannot read the file"))
+  }
+
+  @Test func machineFormatsAreParseable() throws {
+    let root = try CLI.folder(["Rules/substances/x.yaml": "id: x\nname: X\nkind: chemical\n"])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let json = try CLI.run(["validate", "--format", "json"], in: root)
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(array.first?["code"] as? String == "value.unknown-substance-kind")
+    #expect(array.first?["line"] as? Int == 3)
+    #expect(array.first?["column"] as? Int == 7)
+    let github = try CLI.run(["validate", "--format", "github"], in: root)
+    #expect(github.stdout.hasPrefix("::error file=Rules/substances/x.yaml,line=3,col=7,title=value.unknown-substance-kind::"))
+    let sarif = try CLI.run(["validate", "--format", "sarif"], in: root)
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+    #expect(log["version"] as? String == "2.1.0")
+    #expect(try CLI.run(["validate", "--format", "xml"], in: root).status == 64)
+  }
+
+  @Test func validationNeverWritesToTheRules() throws {
+    let root = try CLI.folder(["Rules/substances/x.yaml": "id: x\nname: X\nkind: compound\n"])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let file = root.appendingPathComponent("Rules/substances/x.yaml")
+    let before = try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date
+    let bytes = try Data(contentsOf: file)
+    _ = try CLI.run(["validate", "--strict"], in: root)
+    _ = try CLI.run(["test"], in: root)
+    #expect(try Data(contentsOf: file) == bytes)
+    #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Rules/substances").path) == ["x.yaml"])
+  }
+}
+
+@Suite(.serialized) struct TimelineListTestCLITests {
+  @Test func timelineReachesBackTo1985() throws {
+    let result = try CLI.run(["timeline", "mdma", "--jurisdiction", "us", "--to", "1988-12-31"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("1985-07-01"))
+    #expect(result.stdout.contains("1988-03-23"))
+    #expect(result.stdout.contains("→ prohibited"))
+    #expect(!result.stdout.contains("2017-"))
+    let json = try CLI.run(["timeline", "mdma", "--jurisdiction", "us", "--format", "json"])
+    let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    let dates = items.compactMap { $0["date"] as? String }
+    #expect(dates == dates.sorted())
+    #expect(items.contains { $0["kind"] as? String == "designation" })
+  }
+
+  @Test func timelineRejectsUnknownNames() throws {
+    #expect(try CLI.run(["timeline", "mdma", "--jurisdiction", "atlantis"]).status == 64)
+    #expect(try CLI.run(["timeline", "--from", "2020-13-01"]).status == 64)
+  }
+
+  @Test func listShowsSubstancesAndJurisdictions() throws {
+    let substances = try CLI.run(["list", "substances"])
+    #expect(substances.status == 0)
+    #expect(substances.stdout.contains("esketamine"))
+    #expect(substances.stdout.contains("isomer of ketamine"))
+    let jurisdictions = try CLI.run(["list", "jurisdictions"])
+    #expect(jurisdictions.stdout.contains("us-or"))
+    #expect(jurisdictions.stdout.contains("Oregon"))
+    #expect(try CLI.run(["list", "planets"]).status == 64)
+  }
+
+  @Test func testRunsTheShippedExpectations() throws {
+    let result = try CLI.run(["test"])
+    #expect(result.status == 0, "\(result.stdout)")
+    let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(last.hasSuffix("passed, 0 failed"))
+    let passed = Int(last.split(separator: " ").first ?? "") ?? 0
+    #expect(passed >= 80)
+  }
+
+  @Test func aFailingCaseShowsExpectedActualAndTheRule() throws {
+    let root = try CLI.folder([
+      "Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n",
+      "Rules/jurisdictions/xx.yaml": """
+        id: xx
+        name: Xland
+        kind: national
+        timeline:
+          - date: 2000-01-01
+            kind: scheduled
+            substances: [lsd]
+            title: Scheduled
+            instrument: Act 1
+            sources: [https://example.org/]
+            confidence: high
+            verdicts: {default: prohibited}
+
+        """,
+      "Rules/tests/xx.yaml": """
+        cases:
+          - name: passes
+            substance: lsd
+            jurisdiction: xx
+            activity: possession
+            on: 2000-01-01
+            expect: {verdict: prohibited, since: 2000-01-01}
+          - name: fails
+            substance: LSD
+            jurisdiction: Xland
+            activity: possession
+            on: 1999-12-31
+            expect: {verdict: prohibited}
+
+        """,
+    ])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let result = try CLI.run(["test"], in: root)
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("Rules/tests/xx.yaml:8:5: error: test failed: fails"))
+    #expect(result.stdout.contains("verdict: expected prohibited, got unknown"))
+    #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
+  }
+}
