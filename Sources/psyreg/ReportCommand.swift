@@ -1,0 +1,93 @@
+import ArgumentParser
+import PsyregCore
+
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report", abstract: "Write a jurisdiction's report, the comparison matrix, or every report.",
+    discussion: """
+      psyreg report JURISDICTION [--on D] [--format markdown|html|json] [--output FILE] [--activity A]
+      psyreg report --matrix [--activity A] [--on D] [--format markdown|html|json] [--output FILE]
+      psyreg report --all --output DIR [--on D] [--format html|markdown|json] [--activity A]
+
+      --activity colours the timeline bands of a report (default: possession) and chooses the
+      matrix's activity (default: possession). --all writes <id>.<ext> per jurisdiction and
+      index.<ext> (default format: html); it never writes inside the rules folder.
+      See docs/reports.md.
+      """)
+
+  @Argument(help: "A jurisdiction id, name or alias (us-or, Oregon).") var jurisdiction: String?
+  @Flag(help: "Jurisdictions × substances for one activity.") var matrix = false
+  @Flag(help: "Every jurisdiction's report and an index page, into --output DIR.") var all = false
+  @Option(help: "The date, YYYY-MM-DD (default: today, UTC).") var on: CivilDate?
+  @Option(help: "The timeline band's activity, or the matrix's (default: possession).") var activity: Activity?
+  @Option(help: "markdown, html or json (default: markdown; html with --all).") var format: ReportFormat?
+  @Option(help: "The file to write (default: standard output); with --all, the folder.") var output: String?
+  @OptionGroup var options: RulesOptions
+
+  func run() throws {
+    let modes = [jurisdiction != nil, matrix, all].filter { $0 }.count
+    if modes != 1 { throw Console.usage("give one of JURISDICTION, --matrix or --all") }
+    if all && output == nil { throw Console.usage("--all needs --output DIR") }
+    if let output, ReportPaths.isInside(output, options.rulesPath) {
+      throw Console.usage("--output \(output) is inside the rules folder \(options.rulesPath); write reports elsewhere")
+    }
+    let book = try options.loadBook()
+    let date = on ?? CivilDate.todayUTC()
+    let activity = self.activity ?? .possession
+    let ruleSet: RuleSetIdentity
+    switch RuleSetIdentity.read(files: book.files, root: options.rulesPath) {
+    case .success(let identity): ruleSet = identity
+    case .failure(let error):
+      Console.error("psyreg: error: cannot read the rule files: \(error.reason)\n")
+      throw ExitCode.failure
+    }
+
+    if all {
+      try writeAll(book, date: date, activity: activity, ruleSet: ruleSet, folder: output!)
+      return
+    }
+    let format = self.format ?? .markdown
+    let text: String
+    if let jurisdiction {
+      let id: String
+      do {
+        id = try book.resolveJurisdiction(jurisdiction).id
+      } catch {
+        throw Console.usage(error.description)
+      }
+      let report = JurisdictionReport(book: book, jurisdiction: id, date: date, bandActivity: activity, ruleSet: ruleSet)
+      text = format.renderer.render(report)
+    } else {
+      text = format.renderer.render(MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet))
+    }
+    if let output { try write(text, to: output) } else { Console.out(text) }
+  }
+
+  func writeAll(_ book: RuleBook, date: CivilDate, activity: Activity, ruleSet: RuleSetIdentity, folder: String) throws {
+    let format = self.format ?? .html
+    if !ReportPaths.makeDirectories(folder) {
+      Console.error("psyreg: error: cannot create the folder \(folder)\n")
+      throw ExitCode.failure
+    }
+    let renderer = format.renderer
+    var reports: [JurisdictionReport] = []
+    for j in book.sortedJurisdictions {
+      let report = JurisdictionReport(book: book, jurisdiction: j.id, date: date, bandActivity: activity, ruleSet: ruleSet)
+      try write(renderer.render(report), to: folder + "/" + ReportIndex.fileName(j.id, format))
+      reports.append(report)
+    }
+    let matrix = MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet)
+    let index = ReportIndex(reports: reports, matrix: matrix, format: format)
+    try write(renderer.render(index), to: folder + "/" + ReportIndex.indexName(format))
+    Console.error("psyreg: wrote \(reports.count) reports and \(ReportIndex.indexName(format)) to \(folder)\n")
+  }
+
+  func write(_ text: String, to path: String) throws {
+    if case .failure(let error) = FileSystem.write(text, to: path) {
+      Console.error("psyreg: error: cannot write \(path): \(error.reason)\n")
+      throw ExitCode.failure
+    }
+  }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
