@@ -12,6 +12,7 @@ struct Psyreg: ParsableCommand {
       """,
     subcommands: [
       AskCommand.self, TimelineCommand.self, ListCommand.self, TestCommand.self, ValidateCommand.self, DiffCommand.self,
+      ReportCommand.self,
     ]
   )
 }
