@@ -3,10 +3,19 @@ import PsyregCore
 
 struct TestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "test", abstract: "Run the expectation tests (Rules/tests/) against the rules.")
+    commandName: "test", abstract: "Run the expectation tests (Rules/tests/) against the rules.",
+    discussion:
+      "--format junit prints JUnit XML for CI test reports. Exit status: 0 all pass, 1 a test fails."
+  )
 
-  @Argument(help: "Test files or folders; default: every test file read with the rules.") var paths: [String] = []
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, junit
+  }
+
+  @Argument(help: "Test files or folders; default: every test file read with the rules.") var paths:
+    [String] = []
   @Flag(name: .shortAndLong, help: "List passing cases too.") var verbose = false
+  @Option(help: "text or junit.") var format: Format = .text
   @OptionGroup var options: RulesOptions
 
   func run() throws {
@@ -14,9 +23,14 @@ struct TestCommand: ParsableCommand {
     let selected = paths.map(Paths.display)
     let cases = book.runAll().filter { result in
       selected.isEmpty
-        || selected.contains { result.testCase.origin.file == $0 || result.testCase.origin.file.hasPrefix($0 + "/") }
+        || selected.contains {
+          result.testCase.origin.file == $0 || result.testCase.origin.file.hasPrefix($0 + "/")
+        }
     }
-    Console.out(ExpectationFormatter.text(cases, verbose: verbose))
+    switch format {
+    case .text: Console.out(ExpectationFormatter.text(cases, verbose: verbose))
+    case .junit: Console.out(JUnitFormatter.xml(cases))
+    }
     if cases.contains(where: { !$0.passed }) { throw ExitCode.failure }
   }
 }

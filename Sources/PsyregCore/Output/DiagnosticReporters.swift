@@ -100,7 +100,11 @@ public struct GitHubDiagnosticReporter: DiagnosticReporter {
   }
 }
 
-/// SARIF 2.1.0, for code-scanning dashboards.
+/// SARIF 2.1.0, for code-scanning dashboards, with what GitHub code scanning requires:
+/// `version`, `runs[].tool.driver.name` and `rules` (each with `id`, `shortDescription`,
+/// `fullDescription`, `help`), and per result `ruleId`, `level` (`error`/`warning`),
+/// `message.text`, `locations[0].physicalLocation` (a relative, percent-encoded
+/// `artifactLocation.uri` and a `region.startLine`) and `partialFingerprints`.
 public struct SARIFDiagnosticReporter: DiagnosticReporter {
   public init() {}
 
@@ -109,53 +113,127 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
     let rules: [JSON] = Check.all.map { check in
       .object([
         ("id", .string(check.code)),
+        ("name", .string(Self.ruleName(check.code))),
         ("shortDescription", .object([("text", .string(check.summary))])),
+        ("fullDescription", .object([("text", .string(check.summary))])),
+        (
+          "help",
+          .object([
+            (
+              "text",
+              .string("\(check.summary) Run `psyreg validate` for the place and the reason; docs/checks.md lists every check.")
+            )
+          ])
+        ),
         ("defaultConfiguration", .object([("level", .string(check.severity.rawValue))])),
       ])
     }
+    var seen: [String: Int] = [:]
     let results: [JSON] = diagnostics.map { d in
       var result: [(String, JSON)] = [("ruleId", .string(d.code))]
       if let index = codes.firstIndex(of: d.code) { result.append(("ruleIndex", .number(index))) }
+      // Stable across runs and line moves: the code, file and message, and which occurrence of them it is.
+      let identity = "\(d.code)\u{0}\(d.position.file)\u{0}\(d.message)"
+      let occurrence = seen[identity, default: 0]
+      seen[identity] = occurrence + 1
       result += [
         ("level", .string(d.severity.rawValue)),
         ("message", .object([("text", .string(d.message))])),
         ("locations", .array([Self.location(d.position)])),
+        ("partialFingerprints", .object([("psyreg/v1", .string(Self.fingerprint("\(identity)\u{0}\(occurrence)")))])),
       ]
       if !d.notes.isEmpty {
         result.append(
-          ("relatedLocations", .array(d.notes.enumerated().map { i, note in
-            var location = Self.location(note.position)
-            if case .object(var pairs) = location {
-              pairs.insert(("id", .number(i)), at: 0)
-              pairs.append(("message", .object([("text", .string(note.message))])))
-              location = .object(pairs)
-            }
-            return location
-          })))
+          (
+            "relatedLocations",
+            .array(
+              d.notes.enumerated().map { i, note in
+                var location = Self.location(note.position)
+                if case .object(var pairs) = location {
+                  pairs.insert(("id", .number(i)), at: 0)
+                  pairs.append(("message", .object([("text", .string(note.message))])))
+                  location = .object(pairs)
+                }
+                return location
+              })
+          ))
       }
       return .object(result)
     }
     let sarif: JSON = .object([
       ("$schema", "https://json.schemastore.org/sarif-2.1.0.json"),
       ("version", "2.1.0"),
-      ("runs", .array([
-        .object([
-          ("tool", .object([("driver", .object([
-            ("name", "psyreg"), ("informationUri", "https://github.com/psyreg/psyreg"), ("rules", .array(rules)),
-          ]))])),
-          ("results", .array(results)),
+      (
+        "runs",
+        .array([
+          .object([
+            (
+              "tool",
+              .object([
+                (
+                  "driver",
+                  .object([
+                    ("name", "psyreg"), ("informationUri", "https://github.com/psyreg/psyreg"),
+                    ("rules", .array(rules)),
+                  ])
+                )
+              ])
+            ),
+            // Columns count characters (Unicode code points), as the YAML reader does.
+            ("columnKind", "unicodeCodePoints"),
+            ("results", .array(results)),
+          ])
         ])
-      ])),
+      ),
     ])
     return sarif.rendered() + "\n"
   }
 
+  /// "schema.unknown-key" → "SchemaUnknownKey", the PascalCase name SARIF suggests.
+  static func ruleName(_ code: String) -> String {
+    code.split(whereSeparator: { $0 == "." || $0 == "-" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+      .joined()
+  }
+
+  /// A location GitHub accepts: a file-level diagnostic (no line) points at line 1.
   static func location(_ p: SourcePosition) -> JSON {
-    var physical: [(String, JSON)] = [("artifactLocation", .object([("uri", .string(p.file))]))]
-    if let l = p.location {
-      physical.append(("region", .object([("startLine", .number(l.line)), ("startColumn", .number(l.column))])))
-    }
+    var region: [(String, JSON)] = [("startLine", .number(p.location?.line ?? 1))]
+    if let l = p.location { region.append(("startColumn", .number(l.column))) }
+    let physical: [(String, JSON)] = [
+      ("artifactLocation", .object([("uri", .string(uri(p.file)))])),
+      ("region", .object(region)),
+    ]
     return .object([("physicalLocation", .object(physical))])
+  }
+
+  /// A path as a URI reference: relative paths stay relative (to the repository root, where CI
+  /// runs); absolute ones become `file://` URIs; bytes outside the unreserved set and `/` are
+  /// percent-encoded (a space is `%20`).
+  static func uri(_ path: String) -> String {
+    var out = path.hasPrefix("/") ? "file://" : ""
+    for byte in path.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+        UInt8(ascii: "~"), UInt8(ascii: "/"):
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      default:
+        let hex = String(byte, radix: 16, uppercase: true)
+        out += "%" + (hex.count == 1 ? "0" + hex : hex)
+      }
+    }
+    return out
+  }
+
+  /// FNV-1a, 64 bits, as 16 hex digits: a short stable hash for `partialFingerprints`.
+  static func fingerprint(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
   }
 }
 

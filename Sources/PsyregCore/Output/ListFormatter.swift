@@ -81,25 +81,33 @@ public enum ExpectationFormatter {
         continue
       }
       out += "\(c.origin): error: test failed: \(c.name)\n"
-      out += "    question: \(c.substance) in \(c.jurisdiction), \(c.activity.rawValue), on \(c.date)"
-      if !c.facts.isEmpty { out += " with " + c.facts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
-      out += "\n"
-      for failure in result.failures { out += "    \(failure)\n" }
-      if let answer = result.answer {
-        for layer in answer.layers + answer.beside {
-          var line = "    layer \(layer.jurisdiction.id): \(layer.verdict.rawValue)"
-          if let entry = layer.governing {
-            line += " by '\(entry.title)' (\(entry.date?.description ?? "initial"))"
-            if let l = entry.origin.line { line += " at \(entry.origin.file):\(l)" }
-          } else {
-            line += " (no rule)"
-          }
-          out += line + "\n"
-        }
-      }
+      for line in details(result) { out += "    \(line)\n" }
     }
     let failed = results.filter { !$0.passed }.count
     out += "\(results.count - failed) passed, \(failed) failed\n"
     return out
+  }
+
+  /// What a failed case asked, what differed, and what each layer answered, one line each.
+  public static func details(_ result: ExpectationResult) -> [String] {
+    let c = result.testCase
+    var question = "question: \(c.substance) in \(c.jurisdiction), \(c.activity.rawValue), on \(c.date)"
+    if !c.facts.isEmpty {
+      question += " with " + c.facts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+    }
+    var lines = [question] + result.failures
+    if let answer = result.answer {
+      for layer in answer.layers + answer.beside {
+        var line = "layer \(layer.jurisdiction.id): \(layer.verdict.rawValue)"
+        if let entry = layer.governing {
+          line += " by '\(entry.title)' (\(entry.date?.description ?? "initial"))"
+          if let l = entry.origin.line { line += " at \(entry.origin.file):\(l)" }
+        } else {
+          line += " (no rule)"
+        }
+        lines.append(line)
+      }
+    }
+    return lines
   }
 }
