@@ -217,8 +217,7 @@ import Testing
     // An unknown answer carries no conditions: the state says nothing of medical ketamine.
     #expect(!lines.contains { $0.hasPrefix("ketamine · xa-n · medical") })
     #expect(!lines.contains { $0.contains(" · xa · ") })
-    let conflict = diff.answers.first { $0.new.conflict }
-    #expect(conflict?.new.conditions == ["at a licensed centre"])
+    #expect(diff.answers.filter { $0.new.conflict }.count == 1)
     #expect(DiffSummary(diff).jurisdictions == ["xa-n"])
   }
 

@@ -54,7 +54,7 @@ public enum DiffMarkdownFormatter {
       for d in diff.definitions.prefix(rowLimit) {
         let fields = d.fields.map(\.text).map(Markdown.cell).joined(separator: "<br>")
         out +=
-          "| \(d.change.rawValue) | \(d.what.rawValue) | \(Markdown.cell(d.id)) | \(fields) | `\(code(d.origin.description))` |\n"
+          "| \(d.change.rawValue) | \(d.what.rawValue) | \(Markdown.cell(d.id)) | \(fields) | `\(code(d.location))` |\n"
       }
       out += overflow(diff.definitions.count)
     }

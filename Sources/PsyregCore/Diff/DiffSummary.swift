@@ -63,8 +63,18 @@ extension EntryChange {
 
   /// `file:line` of the entry on the new side (the old side for a removal).
   public var location: String {
-    origin.line.map { "\(origin.file):\($0)" } ?? origin.file
+    origin.fileAndLine
   }
+}
+
+extension DefinitionChange {
+  /// `file:line` of the definition on the new side (the old side for a removal).
+  public var location: String { origin.fileAndLine }
+}
+
+extension SourcePosition {
+  /// "Rules/jurisdictions/au.yaml:58", or the file alone.
+  var fileAndLine: String { line.map { "\(file):\($0)" } ?? file }
 }
 
 extension FieldChange {

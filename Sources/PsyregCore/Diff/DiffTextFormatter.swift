@@ -5,7 +5,7 @@ public enum DiffTextFormatter {
     if !diff.definitions.isEmpty {
       out += "\nDefinitions\n"
       for d in diff.definitions {
-        out += "  \(d.change.rawValue) \(d.what.rawValue) \(d.id)  \(d.origin.description)\n"
+        out += "  \(d.change.rawValue) \(d.what.rawValue) \(d.id)  \(d.location)\n"
         for field in d.fields { out += "      \(field.text)\n" }
       }
     }
