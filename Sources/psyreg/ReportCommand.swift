@@ -3,7 +3,8 @@ import PsyregCore
 
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "report", abstract: "Write a jurisdiction's report, the comparison matrix, or every report.",
+    commandName: "report",
+    abstract: "Write a jurisdiction's report, the comparison matrix, or every report.",
     discussion: """
       psyreg report JURISDICTION [--on D] [--format markdown|html|json] [--output FILE] [--activity A]
       psyreg report --matrix [--activity A] [--on D] [--format markdown|html|json] [--output FILE]
@@ -19,9 +20,12 @@ struct ReportCommand: ParsableCommand {
   @Flag(help: "Jurisdictions × substances for one activity.") var matrix = false
   @Flag(help: "Every jurisdiction's report and an index page, into --output DIR.") var all = false
   @Option(help: "The date, YYYY-MM-DD (default: today, UTC).") var on: CivilDate?
-  @Option(help: "The timeline band's activity, or the matrix's (default: possession).") var activity: Activity?
-  @Option(help: "markdown, html or json (default: markdown; html with --all).") var format: ReportFormat?
-  @Option(help: "The file to write (default: standard output); with --all, the folder.") var output: String?
+  @Option(help: "The timeline band's activity, or the matrix's (default: possession).")
+  var activity: Activity?
+  @Option(help: "markdown, html or json (default: markdown; html with --all).") var format:
+    ReportFormat?
+  @Option(help: "The file to write (default: standard output); with --all, the folder.") var output:
+    String?
   @OptionGroup var options: RulesOptions
 
   func run() throws {
@@ -29,7 +33,9 @@ struct ReportCommand: ParsableCommand {
     if modes != 1 { throw Console.usage("give one of JURISDICTION, --matrix or --all") }
     if all && output == nil { throw Console.usage("--all needs --output DIR") }
     if let output, ReportPaths.isInside(output, options.rulesPath) {
-      throw Console.usage("--output \(output) is inside the rules folder \(options.rulesPath); write reports elsewhere")
+      throw Console.usage(
+        "--output \(output) is inside the rules folder \(options.rulesPath); write reports elsewhere"
+      )
     }
     let book = try options.loadBook()
     let date = on ?? CivilDate.todayUTC()
@@ -55,15 +61,19 @@ struct ReportCommand: ParsableCommand {
       } catch {
         throw Console.usage(error.description)
       }
-      let report = JurisdictionReport(book: book, jurisdiction: id, date: date, bandActivity: activity, ruleSet: ruleSet)
+      let report = JurisdictionReport(
+        book: book, jurisdiction: id, date: date, bandActivity: activity, ruleSet: ruleSet)
       text = format.renderer.render(report)
     } else {
-      text = format.renderer.render(MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet))
+      text = format.renderer.render(
+        MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet))
     }
     if let output { try write(text, to: output) } else { Console.out(text) }
   }
 
-  func writeAll(_ book: RuleBook, date: CivilDate, activity: Activity, ruleSet: RuleSetIdentity, folder: String) throws {
+  func writeAll(
+    _ book: RuleBook, date: CivilDate, activity: Activity, ruleSet: RuleSetIdentity, folder: String
+  ) throws {
     let format = self.format ?? .html
     if !ReportPaths.makeDirectories(folder) {
       Console.error("psyreg: error: cannot create the folder \(folder)\n")
@@ -72,14 +82,16 @@ struct ReportCommand: ParsableCommand {
     let renderer = format.renderer
     var reports: [JurisdictionReport] = []
     for j in book.sortedJurisdictions {
-      let report = JurisdictionReport(book: book, jurisdiction: j.id, date: date, bandActivity: activity, ruleSet: ruleSet)
+      let report = JurisdictionReport(
+        book: book, jurisdiction: j.id, date: date, bandActivity: activity, ruleSet: ruleSet)
       try write(renderer.render(report), to: folder + "/" + ReportIndex.fileName(j.id, format))
       reports.append(report)
     }
     let matrix = MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet)
     let index = ReportIndex(reports: reports, matrix: matrix, format: format)
     try write(renderer.render(index), to: folder + "/" + ReportIndex.indexName(format))
-    Console.error("psyreg: wrote \(reports.count) reports and \(ReportIndex.indexName(format)) to \(folder)\n")
+    Console.error(
+      "psyreg: wrote \(reports.count) reports and \(ReportIndex.indexName(format)) to \(folder)\n")
   }
 
   func write(_ text: String, to path: String) throws {

@@ -21,7 +21,9 @@ public enum HTML {
   public static func externalURL(_ s: String) -> String? {
     let lower = s.lowercased()
     guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
-    guard !s.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+    guard
+      !s.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "\"" || $0 == "<" || $0 == ">" })
+    else {
       return nil
     }
     return s

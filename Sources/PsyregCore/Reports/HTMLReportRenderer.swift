@@ -5,13 +5,16 @@ public struct HTMLReportRenderer: ReportRenderer {
   public init() {}
 
   public func render(_ report: JurisdictionReport) -> String {
-    let title = "\(report.jurisdiction.name) (\(report.jurisdiction.id)) — regulatory status on \(report.date)"
+    let title =
+      "\(report.jurisdiction.name) (\(report.jurisdiction.id)) — regulatory status on \(report.date)"
     var out = Self.head(title: title)
     out += "<header>\n<p class=\"kicker\">psyreg jurisdiction report</p>\n"
-    out += "<h1>\(e(report.jurisdiction.name)) <span class=\"id\">\(e(report.jurisdiction.id))</span></h1>\n"
+    out +=
+      "<h1>\(e(report.jurisdiction.name)) <span class=\"id\">\(e(report.jurisdiction.id))</span></h1>\n"
     out += "<dl class=\"meta\">\n"
     out += "<dt>As of</dt><dd>\(report.date)</dd>\n"
-    out += "<dt>Layers</dt><dd>" + report.layers.map(Self.layer).joined(separator: " → ") + "</dd>\n"
+    out +=
+      "<dt>Layers</dt><dd>" + report.layers.map(Self.layer).joined(separator: " → ") + "</dd>\n"
     if !report.beside.isEmpty {
       out += "<dt>Beside</dt><dd>" + report.beside.map(Self.layer).joined(separator: ", ")
       out += " <span class=\"muted\">— \(e(ReportWords.besideNote))</span></dd>\n"
@@ -24,7 +27,8 @@ public struct HTMLReportRenderer: ReportRenderer {
       out += "<p>No layer of this jurisdiction has data for any substance.</p>\n"
     } else {
       out += "<p class=\"muted\">Verdicts on \(report.date). \(e(ReportWords.legend))</p>\n"
-      out += "<div class=\"scroll\"><table class=\"summary\">\n<thead><tr><th scope=\"col\">Substance</th>"
+      out +=
+        "<div class=\"scroll\"><table class=\"summary\">\n<thead><tr><th scope=\"col\">Substance</th>"
       for activity in Activity.allCases { out += "<th scope=\"col\">\(activity.rawValue)</th>" }
       out += "</tr></thead>\n<tbody>\n"
       for s in report.substances {
@@ -55,49 +59,64 @@ public struct HTMLReportRenderer: ReportRenderer {
     var facts = [e(s.kind.rawValue)]
     if !s.aliases.isEmpty { facts.append("also " + s.aliases.map(e).joined(separator: ", ")) }
     if let parent = s.inheritsFrom {
-      facts.append("rules for <span class=\"id\">\(e(parent))</span> apply where it has none of its own")
+      facts.append(
+        "rules for <span class=\"id\">\(e(parent))</span> apply where it has none of its own")
     }
     out += "<p class=\"muted\">" + facts.joined(separator: " · ") + "</p>\n"
 
     // The timeline figure.
     let layers = report.layers + report.beside
     if let band = s.band {
-      let svg = TimelineSVG(band: band, events: s.timeline.filter { $0.date != nil }, layers: layers)
-      let label = "\(s.name): \(band.activity.rawValue) in \(report.jurisdiction.name), \(band.start) to \(band.end)"
+      let svg = TimelineSVG(
+        band: band, events: s.timeline.filter { $0.date != nil }, layers: layers)
+      let label =
+        "\(s.name): \(band.activity.rawValue) in \(report.jurisdiction.name), \(band.start) to \(band.end)"
       out += "<figure class=\"timeline\">\n" + svg.render(label: label) + "\n<figcaption>"
-      out += "Band: the verdict for <strong>\(band.activity.rawValue)</strong> from the first entry (\(band.start)) "
+      out +=
+        "Band: the verdict for <strong>\(band.activity.rawValue)</strong> from the first entry (\(band.start)) "
       out += "to \(band.end); hatched where the layers conflict. Markers, one per entry: "
       out += layers.enumerated().map { i, l in
         let lane = l.binding ? "mk-l\(min(i, 3))" : "mk-beside"
         return "<span class=\"key \(lane)\" aria-hidden=\"true\"></span>\(e(l.name))"
       }.joined(separator: " ")
       out += "<span class=\"key mk-uncertain\" aria-hidden=\"true\"></span>confidence not high"
-      out += ". Hover over a marker for its entry; every entry is in the table below.</figcaption>\n</figure>\n"
+      out +=
+        ". Hover over a marker for its entry; every entry is in the table below.</figcaption>\n</figure>\n"
     } else {
       out += "<p class=\"muted\">No dated entry on or before \(report.date).</p>\n"
     }
 
     out += "<h3>Status on \(report.date)</h3>\n<ul class=\"labels\">\n"
     for label in s.statusLabels {
-      out += "<li>\(Self.layer(label.layer))" + (label.layer.binding ? "" : " <span class=\"muted\">(beside)</span>")
-      out += ": " + (label.status.map(e) ?? "<span class=\"muted\">no status recorded</span>") + "</li>\n"
+      out +=
+        "<li>\(Self.layer(label.layer))"
+        + (label.layer.binding ? "" : " <span class=\"muted\">(beside)</span>")
+      out +=
+        ": " + (label.status.map(e) ?? "<span class=\"muted\">no status recorded</span>")
+        + "</li>\n"
     }
     out += "</ul>\n"
 
     let columns = (s.activities.first?.layers ?? []) + (s.activities.first?.beside ?? [])
-    out += "<div class=\"scroll\"><table class=\"layers cards\">\n<thead><tr><th scope=\"col\">Activity</th>"
+    out +=
+      "<div class=\"scroll\"><table class=\"layers cards\">\n<thead><tr><th scope=\"col\">Activity</th>"
     out += "<th scope=\"col\">Verdict</th>"
     for c in columns {
-      out += "<th scope=\"col\">\(e(c.layer.name))" + (c.layer.binding ? "" : " <span class=\"muted\">(beside)</span>")
+      out +=
+        "<th scope=\"col\">\(e(c.layer.name))"
+        + (c.layer.binding ? "" : " <span class=\"muted\">(beside)</span>")
       out += "</th>"
     }
     out += "</tr></thead>\n<tbody>\n"
     var previousTitles = [String?](repeating: nil, count: columns.count)
     for a in s.activities {
-      out += "<tr><th scope=\"row\">\(a.activity.rawValue)</th><td data-label=\"Verdict\">\(Self.chip(a.cell))</td>"
+      out +=
+        "<tr><th scope=\"row\">\(a.activity.rawValue)</th><td data-label=\"Verdict\">\(Self.chip(a.cell))</td>"
       for (column, l) in (a.layers + a.beside).enumerated() {
-        let cell = VerdictCell(verdict: l.verdict, conflict: false, uncertain: (l.confidence ?? .high) != .high)
-        out += "<td data-label=\"\(e(l.layer.name))\(l.layer.binding ? "" : " (beside)")\">\(Self.chip(cell))"
+        let cell = VerdictCell(
+          verdict: l.verdict, conflict: false, uncertain: (l.confidence ?? .high) != .high)
+        out +=
+          "<td data-label=\"\(e(l.layer.name))\(l.layer.binding ? "" : " (beside)")\">\(Self.chip(cell))"
         if let since = l.since {
           out += " <span class=\"since\">since \(since)</span>"
         } else if l.title != nil {
@@ -105,7 +124,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         if let from = l.inheritedFrom { out += " <span class=\"since\">via \(e(from))</span>" }
         out += Self.refs(l.sources)
-        if let title = l.title, title != previousTitles[column] { out += "<div class=\"small\">\(e(title))</div>" }
+        if let title = l.title, title != previousTitles[column] {
+          out += "<div class=\"small\">\(e(title))</div>"
+        }
         previousTitles[column] = l.title
         out += "</td>"
       }
@@ -120,7 +141,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         out += "<li><strong>\(a.activity.rawValue)</strong> \(Self.chip(a.cell))"
         if let conflict = a.conflictText { out += "<div>Conflict: \(e(conflict)).</div>" }
         if !a.conditions.isEmpty {
-          out += "<div>Conditions:</div><ul>" + a.conditions.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+          out +=
+            "<div>Conditions:</div><ul>" + a.conditions.map { "<li>\(e($0))</li>" }.joined()
+            + "</ul>"
         }
         out += "</li>\n"
       }
@@ -130,25 +153,35 @@ public struct HTMLReportRenderer: ReportRenderer {
     if !s.designations.isEmpty {
       out += "<h3>Designations and approvals</h3>\n<ul>\n"
       for d in s.designations {
-        out += "<li><span class=\"date\">\(d.dateText)</span> \(Self.layer(d.layer)) · \(d.kind.rawValue) — "
-        out += "\(e(d.title)) <span class=\"muted\">(\(e(d.instrument)))</span>\(Self.refs(d.sources))</li>\n"
+        out +=
+          "<li><span class=\"date\">\(d.dateText)</span> \(Self.layer(d.layer)) · \(d.kind.rawValue) — "
+        out +=
+          "\(e(d.title)) <span class=\"muted\">(\(e(d.instrument)))</span>\(Self.refs(d.sources))</li>\n"
       }
       out += "</ul>\n"
     }
 
     out += "<h3>Timeline</h3>\n<div class=\"scroll\"><table class=\"events cards\">\n<thead><tr>"
-    for h in ["Date", "Layer", "Kind", "Entry", "What changed", "Instrument", "Sources", "Confidence"] {
+    for h in [
+      "Date", "Layer", "Kind", "Entry", "What changed", "Instrument", "Sources", "Confidence",
+    ] {
       out += "<th scope=\"col\">\(h)</th>"
     }
     out += "</tr></thead>\n<tbody>\n"
     for ev in s.timeline {
       out += "<tr\(ev.confidence == .high ? "" : " class=\"uncertain\"")>"
-      out += "<td class=\"date\" data-label=\"Date\">\(ev.dateText)</td><td data-label=\"Layer\">\(e(ev.layer.id))</td>"
+      out +=
+        "<td class=\"date\" data-label=\"Date\">\(ev.dateText)</td><td data-label=\"Layer\">\(e(ev.layer.id))</td>"
       out += "<td data-label=\"Kind\">\(ev.kind.rawValue)</td><td class=\"entry\">\(e(ev.title))"
-      if let status = ev.status, !ev.title.contains(status) { out += "<div class=\"small\">Status: \(e(status))</div>" }
-      out += "</td><td data-label=\"Changed\">" + ev.changes.map(e).joined(separator: "<br>") + "</td>"
-      out += "<td data-label=\"Instrument\">\(e(ev.instrument))</td><td data-label=\"Sources\">\(Self.refs(ev.sources))</td>"
-      out += "<td data-label=\"Confidence\">\(ev.confidence == .high ? "high" : "<strong>\(ev.confidence.rawValue)</strong>")</td>"
+      if let status = ev.status, !ev.title.contains(status) {
+        out += "<div class=\"small\">Status: \(e(status))</div>"
+      }
+      out +=
+        "</td><td data-label=\"Changed\">" + ev.changes.map(e).joined(separator: "<br>") + "</td>"
+      out +=
+        "<td data-label=\"Instrument\">\(e(ev.instrument))</td><td data-label=\"Sources\">\(Self.refs(ev.sources))</td>"
+      out +=
+        "<td data-label=\"Confidence\">\(ev.confidence == .high ? "high" : "<strong>\(ev.confidence.rawValue)</strong>")</td>"
       out += "</tr>\n"
     }
     out += "</tbody></table></div>\n"
@@ -156,7 +189,8 @@ public struct HTMLReportRenderer: ReportRenderer {
     if !s.upcoming.isEmpty {
       out += "<h3>Announced, not yet in force</h3>\n<ul>\n"
       for u in s.upcoming {
-        out += "<li>takes effect <span class=\"date\">\(u.dateText)</span> \(Self.layer(u.layer)) · \(u.kind.rawValue) — "
+        out +=
+          "<li>takes effect <span class=\"date\">\(u.dateText)</span> \(Self.layer(u.layer)) · \(u.kind.rawValue) — "
         out += e(u.title)
         if !u.changes.isEmpty { out += " · " + u.changes.map(e).joined(separator: "; ") }
         out += Self.refs(u.sources) + "</li>\n"
@@ -171,7 +205,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         out += "<li><span class=\"date\">\(ev.dateText)</span> \(Self.layer(ev.layer)) · "
         out += "<strong>\(ev.confidence.rawValue)</strong> — \(e(ev.title))"
         if !u.governs.isEmpty {
-          out += " <span class=\"muted\">(governs \(u.governs.map(\.rawValue).joined(separator: ", ")) on \(report.date))</span>"
+          out +=
+            " <span class=\"muted\">(governs \(u.governs.map(\.rawValue).joined(separator: ", ")) on \(report.date))</span>"
         }
         if let note = ev.note { out += "<div class=\"small\">\(e(note))</div>" }
         out += "</li>\n"
@@ -183,19 +218,25 @@ public struct HTMLReportRenderer: ReportRenderer {
   }
 
   public func render(_ matrix: MatrixReport) -> String {
-    var out = Self.head(title: "\(matrix.activity.rawValue): jurisdictions × substances on \(matrix.date)")
+    var out = Self.head(
+      title: "\(matrix.activity.rawValue): jurisdictions × substances on \(matrix.date)")
     out += "<header>\n<p class=\"kicker\">psyreg comparison matrix</p>\n"
-    out += "<h1>\(matrix.activity.rawValue)</h1>\n<dl class=\"meta\">\n<dt>As of</dt><dd>\(matrix.date)</dd>\n"
-    out += "<dt>Rule set</dt><dd>\(Self.ruleSet(matrix.ruleSet))</dd>\n</dl>\n" + Self.disclaimer + "</header>\n"
+    out +=
+      "<h1>\(matrix.activity.rawValue)</h1>\n<dl class=\"meta\">\n<dt>As of</dt><dd>\(matrix.date)</dd>\n"
+    out +=
+      "<dt>Rule set</dt><dd>\(Self.ruleSet(matrix.ruleSet))</dd>\n</dl>\n" + Self.disclaimer
+      + "</header>\n"
     out += "<section id=\"matrix\">\n" + matrixTable(matrix, link: nil) + "</section>\n"
     out += Self.footer(matrix.ruleSet, matrix.date)
     return out
   }
 
   func matrixTable(_ matrix: MatrixReport, link: ((String) -> String?)?) -> String {
-    var out = "<p class=\"muted\">Verdict for <strong>\(matrix.activity.rawValue)</strong> on \(matrix.date). "
+    var out =
+      "<p class=\"muted\">Verdict for <strong>\(matrix.activity.rawValue)</strong> on \(matrix.date). "
     out += "\(e(ReportWords.legend)) A faded cell: only a parent layer has data.</p>\n"
-    out += "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th scope=\"col\">Jurisdiction</th>"
+    out +=
+      "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th scope=\"col\">Jurisdiction</th>"
     for s in matrix.substances { out += "<th scope=\"col\">\(e(s.name))</th>" }
     out += "</tr></thead>\n<tbody>\n"
     for row in matrix.rows {
@@ -214,17 +255,22 @@ public struct HTMLReportRenderer: ReportRenderer {
 
   public func render(_ index: ReportIndex) -> String {
     var out = Self.head(title: "psyreg reports on \(index.date)")
-    out += "<header>\n<p class=\"kicker\">psyreg</p>\n<h1>Regulatory status reports</h1>\n<dl class=\"meta\">\n"
-    out += "<dt>As of</dt><dd>\(index.date)</dd>\n<dt>Rule set</dt><dd>\(Self.ruleSet(index.ruleSet))</dd>\n</dl>\n"
+    out +=
+      "<header>\n<p class=\"kicker\">psyreg</p>\n<h1>Regulatory status reports</h1>\n<dl class=\"meta\">\n"
+    out +=
+      "<dt>As of</dt><dd>\(index.date)</dd>\n<dt>Rule set</dt><dd>\(Self.ruleSet(index.ruleSet))</dd>\n</dl>\n"
     out += Self.disclaimer + "</header>\n"
     out += "<section id=\"reports\">\n<h2>Jurisdictions</h2>\n<ul class=\"index\">\n"
     for item in index.items {
-      out += "<li><a href=\"\(e(item.file))\">\(e(item.jurisdiction.name))</a> <span class=\"id\">\(e(item.jurisdiction.id))</span>"
-      out += " <span class=\"muted\">\(item.jurisdiction.kind.rawValue) · \(item.layers.map(e).joined(separator: " → "))"
+      out +=
+        "<li><a href=\"\(e(item.file))\">\(e(item.jurisdiction.name))</a> <span class=\"id\">\(e(item.jurisdiction.id))</span>"
+      out +=
+        " <span class=\"muted\">\(item.jurisdiction.kind.rawValue) · \(item.layers.map(e).joined(separator: " → "))"
       if !item.beside.isEmpty { out += " · beside: \(item.beside.map(e).joined(separator: ", "))" }
       out += " · \(item.substances) substance\(item.substances == 1 ? "" : "s")</span></li>\n"
     }
-    out += "</ul>\n</section>\n<section id=\"matrix\">\n<h2>Matrix: \(index.matrix.activity.rawValue)</h2>\n"
+    out +=
+      "</ul>\n</section>\n<section id=\"matrix\">\n<h2>Matrix: \(index.matrix.activity.rawValue)</h2>\n"
     out += matrixTable(index.matrix, link: index.file(for:)) + "</section>\n"
     out += Self.footer(index.ruleSet, index.date)
     return out
@@ -245,14 +291,20 @@ public struct HTMLReportRenderer: ReportRenderer {
 
   static func chip(_ c: VerdictCell) -> String {
     var out = "<span class=\"v v-\(c.verdict.rawValue)\">\(c.verdict.rawValue)"
-    if c.conflict { out += "<abbr class=\"mark\" title=\"the layers conflict\">\(ReportWords.conflictMark)</abbr>" }
-    if c.uncertain { out += "<abbr class=\"mark\" title=\"confidence not high\">\(ReportWords.uncertainMark)</abbr>" }
+    if c.conflict {
+      out += "<abbr class=\"mark\" title=\"the layers conflict\">\(ReportWords.conflictMark)</abbr>"
+    }
+    if c.uncertain {
+      out +=
+        "<abbr class=\"mark\" title=\"confidence not high\">\(ReportWords.uncertainMark)</abbr>"
+    }
     return out + "</span>"
   }
 
   static func refs(_ numbers: [Int]) -> String {
     if numbers.isEmpty { return "" }
-    return " <span class=\"refs\">[" + numbers.map { "<a href=\"#src-\($0)\">\($0)</a>" }.joined(separator: ", ")
+    return " <span class=\"refs\">["
+      + numbers.map { "<a href=\"#src-\($0)\">\($0)</a>" }.joined(separator: ", ")
       + "]</span>"
   }
 
@@ -269,7 +321,9 @@ public struct HTMLReportRenderer: ReportRenderer {
 
   static let legend: String = {
     var out = "<p class=\"legend\">"
-    for verdict in Verdict.allCases { out += "<span class=\"v v-\(verdict.rawValue)\">\(verdict.rawValue)</span> " }
+    for verdict in Verdict.allCases {
+      out += "<span class=\"v v-\(verdict.rawValue)\">\(verdict.rawValue)</span> "
+    }
     out += "<span class=\"muted\">≠ layers conflict · ? confidence not high</span></p>\n"
     return out
   }()

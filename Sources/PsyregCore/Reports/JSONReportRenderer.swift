@@ -25,19 +25,28 @@ public struct JSONReportRenderer: ReportRenderer {
           report.substances.map { s in
             .object([
               ("substance", .string(s.id)),
-              ("verdicts", .object(s.activities.map { ($0.activity.rawValue, Self.cell($0.cell)) })),
+              (
+                "verdicts", .object(s.activities.map { ($0.activity.rawValue, Self.cell($0.cell)) })
+              ),
             ])
           })
       ),
       ("substances", .array(report.substances.map(Self.substance))),
-      ("sources", .array(report.sources.map { .object([("number", .number($0.number)), ("url", .string($0.url))]) })),
+      (
+        "sources",
+        .array(
+          report.sources.map {
+            .object([("number", .number($0.number)), ("url", .string($0.url))])
+          })
+      ),
       ("disclaimer", .string(JurisdictionReport.disclaimer)),
     ])
   }
 
   static func layer(_ l: ReportLayer) -> JSON {
     .object([
-      ("id", .string(l.id)), ("name", .string(l.name)), ("kind", .string(l.kind.rawValue)), ("binding", .bool(l.binding)),
+      ("id", .string(l.id)), ("name", .string(l.name)), ("kind", .string(l.kind.rawValue)),
+      ("binding", .bool(l.binding)),
     ])
   }
 
@@ -46,14 +55,19 @@ public struct JSONReportRenderer: ReportRenderer {
   }
 
   static func cell(_ c: VerdictCell) -> JSON {
-    .object([("verdict", .string(c.verdict.rawValue)), ("conflict", .bool(c.conflict)), ("uncertain", .bool(c.uncertain))])
+    .object([
+      ("verdict", .string(c.verdict.rawValue)), ("conflict", .bool(c.conflict)),
+      ("uncertain", .bool(c.uncertain)),
+    ])
   }
 
   static func numbers(_ n: [Int]) -> JSON { .array(n.map { .number($0) }) }
 
   static func rule(_ origin: RuleOrigin?) -> JSON {
     guard let origin else { return .null }
-    return .object([("file", .string(origin.file)), ("line", origin.line.map { .number($0) } ?? .null)])
+    return .object([
+      ("file", .string(origin.file)), ("line", origin.line.map { .number($0) } ?? .null),
+    ])
   }
 
   static func layerVerdict(_ l: JurisdictionReport.LayerVerdict) -> JSON {
@@ -99,7 +113,10 @@ public struct JSONReportRenderer: ReportRenderer {
       ("inherits_from", .string(s.inheritsFrom)),
       (
         "status",
-        .array(s.statusLabels.map { .object([("jurisdiction", .string($0.layer.id)), ("status", .string($0.status))]) })
+        .array(
+          s.statusLabels.map {
+            .object([("jurisdiction", .string($0.layer.id)), ("status", .string($0.status))])
+          })
       ),
       (
         "activities",
@@ -125,8 +142,10 @@ public struct JSONReportRenderer: ReportRenderer {
         .array(
           s.uncertainties.map { u in
             .object([
-              ("date", .string(u.event.date?.description)), ("jurisdiction", .string(u.event.layer.id)),
-              ("title", .string(u.event.title)), ("confidence", .string(u.event.confidence.rawValue)),
+              ("date", .string(u.event.date?.description)),
+              ("jurisdiction", .string(u.event.layer.id)),
+              ("title", .string(u.event.title)),
+              ("confidence", .string(u.event.confidence.rawValue)),
               ("governs", .array(u.governs.map { .string($0.rawValue) })),
             ])
           })
@@ -160,7 +179,11 @@ public struct JSONReportRenderer: ReportRenderer {
       ("activity", .string(matrix.activity.rawValue)),
       ("date", .string(matrix.date.description)),
       ("rule_set", Self.ruleSet(matrix.ruleSet)),
-      ("substances", .array(matrix.substances.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
+      (
+        "substances",
+        .array(
+          matrix.substances.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })
+      ),
       (
         "rows",
         .array(
@@ -173,8 +196,10 @@ public struct JSONReportRenderer: ReportRenderer {
                 .array(
                   row.cells.map { c in
                     .object([
-                      ("substance", .string(c.substance)), ("verdict", .string(c.verdict.verdict.rawValue)),
-                      ("conflict", .bool(c.verdict.conflict)), ("uncertain", .bool(c.verdict.uncertain)),
+                      ("substance", .string(c.substance)),
+                      ("verdict", .string(c.verdict.verdict.rawValue)),
+                      ("conflict", .bool(c.verdict.conflict)),
+                      ("uncertain", .bool(c.verdict.uncertain)),
                       ("own_data", .bool(c.ownData)), ("status", .string(c.status)),
                     ])
                   })

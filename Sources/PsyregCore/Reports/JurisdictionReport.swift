@@ -28,7 +28,9 @@ public struct JurisdictionReport: Sendable, Hashable {
     public var layers: [LayerVerdict]
     public var beside: [LayerVerdict]
 
-    public var cell: VerdictCell { VerdictCell(verdict: verdict, conflict: conflict, uncertain: uncertain) }
+    public var cell: VerdictCell {
+      VerdictCell(verdict: verdict, conflict: conflict, uncertain: uncertain)
+    }
   }
 
   /// What one layer says for one activity.
@@ -217,7 +219,8 @@ extension JurisdictionReport {
     for substance in book.sortedSubstances
     where chain.contains(where: { book.hasData(substance: substance.id, jurisdiction: $0.id) }) {
       sections.append(
-        Self.section(book: book, substance: substance, chain: chain, layer: layer, date: date,
+        Self.section(
+          book: book, substance: substance, chain: chain, layer: layer, date: date,
           bandActivity: bandActivity, numbering: &numbering))
     }
     substances = sections
@@ -225,12 +228,15 @@ extension JurisdictionReport {
   }
 
   static func section(
-    book: RuleBook, substance: Substance, chain: [Jurisdiction], layer: (Jurisdiction) -> ReportLayer,
+    book: RuleBook, substance: Substance, chain: [Jurisdiction],
+    layer: (Jurisdiction) -> ReportLayer,
     date: CivilDate, bandActivity: Activity, numbering: inout SourceNumbering
   ) -> SubstanceSection {
     let jurisdictionID = chain[0].id
     func ask(_ activity: Activity, _ day: CivilDate) -> Answer {
-      book.answer(Question(substance: substance.id, jurisdiction: jurisdictionID, activity: activity, date: day))
+      book.answer(
+        Question(
+          substance: substance.id, jurisdiction: jurisdictionID, activity: activity, date: day))
     }
 
     // Status on the date, per activity and layer.
@@ -243,10 +249,14 @@ extension JurisdictionReport {
         if let entry = l.governing, !(governs[entry.origin]?.contains(activity) ?? false) {
           governs[entry.origin, default: []].append(activity)
         }
-        if labels[l.jurisdiction.id] == nil, let status = l.status { labels[l.jurisdiction.id] = status }
+        if labels[l.jurisdiction.id] == nil, let status = l.status {
+          labels[l.jurisdiction.id] = status
+        }
         return LayerVerdict(
-          layer: layer(l.jurisdiction), verdict: l.verdict, conditions: l.conditions.map(\.text), status: l.status,
-          since: l.since, confidence: l.confidence, title: l.governing?.title, instrument: l.governing?.instrument,
+          layer: layer(l.jurisdiction), verdict: l.verdict, conditions: l.conditions.map(\.text),
+          status: l.status,
+          since: l.since, confidence: l.confidence, title: l.governing?.title,
+          instrument: l.governing?.instrument,
           sources: numbering.cite(l.governing?.sources ?? []), inheritedFrom: l.inheritedFrom,
           rule: l.governing?.origin)
       }
@@ -263,13 +273,15 @@ extension JurisdictionReport {
     let lineage = book.lineage(of: substance.id)
     func event(_ entry: TimelineEntry, _ j: Jurisdiction, changes: [TimelineItem.Change]) -> Event {
       Event(
-        date: entry.date, announced: entry.announced, layer: layer(j), kind: entry.kind, title: entry.title,
+        date: entry.date, announced: entry.announced, layer: layer(j), kind: entry.kind,
+        title: entry.title,
         status: entry.status,
         changes: changes.map { c in
           (c.substance == substance.id ? "" : "(\(c.substance)) ")
             + "\(c.activity.rawValue): \(c.before.rawValue) → \(c.after.rawValue)"
         },
-        instrument: entry.instrument, sources: numbering.cite(entry.sources), confidence: entry.confidence,
+        instrument: entry.instrument, sources: numbering.cite(entry.sources),
+        confidence: entry.confidence,
         note: entry.note, rule: entry.origin)
     }
     var timeline: [Event] = []
@@ -307,9 +319,14 @@ extension JurisdictionReport {
       for e in dated { if let d = e.date, d > start, d != points.last { points.append(d) } }
       for point in points {
         let answer = ask(bandActivity, point)
-        if let last = segments.last, last.verdict == answer.verdict, last.conflict == answer.conflict { continue }
+        if let last = segments.last, last.verdict == answer.verdict,
+          last.conflict == answer.conflict
+        {
+          continue
+        }
         if !segments.isEmpty { segments[segments.count - 1].to = point }
-        segments.append(BandSegment(from: point, to: date, verdict: answer.verdict, conflict: answer.conflict))
+        segments.append(
+          BandSegment(from: point, to: date, verdict: answer.verdict, conflict: answer.conflict))
       }
       band = Band(activity: bandActivity, start: start, end: date, segments: segments)
     }

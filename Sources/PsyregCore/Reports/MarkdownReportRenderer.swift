@@ -4,14 +4,17 @@ public struct MarkdownReportRenderer: ReportRenderer {
   public init() {}
 
   public func render(_ report: JurisdictionReport) -> String {
-    var out = "# Regulatory status report: \(Self.text(report.jurisdiction.name)) (`\(report.jurisdiction.id)`)\n\n"
+    var out =
+      "# Regulatory status report: \(Self.text(report.jurisdiction.name)) (`\(report.jurisdiction.id)`)\n\n"
     out += "- **As of:** \(report.date)\n"
     out += "- **Layers:** " + report.layers.map(Self.layer).joined(separator: " → ") + "\n"
     if !report.beside.isEmpty {
-      out += "- **Beside:** " + report.beside.map(Self.layer).joined(separator: ", ")
+      out +=
+        "- **Beside:** " + report.beside.map(Self.layer).joined(separator: ", ")
         + " — \(ReportWords.besideNote)\n"
     }
-    out += "- **Rule set:** `sha256:\(report.ruleSet.sha256)` (\(report.ruleSet.fileCount) rule files)\n\n"
+    out +=
+      "- **Rule set:** `sha256:\(report.ruleSet.sha256)` (\(report.ruleSet.fileCount) rule files)\n\n"
     out += Self.disclaimer
 
     out += "## Summary\n\n"
@@ -46,31 +49,43 @@ public struct MarkdownReportRenderer: ReportRenderer {
     func refs(_ numbers: [Int]) -> String { Self.refs(numbers) }
     var out = "## \(Self.text(s.name))\n\n"
     var facts = ["`\(s.id)`", s.kind.rawValue]
-    if !s.aliases.isEmpty { facts.append("also " + s.aliases.map(Self.text).joined(separator: ", ")) }
-    if let parent = s.inheritsFrom { facts.append("rules for `\(parent)` apply where it has none of its own") }
+    if !s.aliases.isEmpty {
+      facts.append("also " + s.aliases.map(Self.text).joined(separator: ", "))
+    }
+    if let parent = s.inheritsFrom {
+      facts.append("rules for `\(parent)` apply where it has none of its own")
+    }
     out += facts.joined(separator: " · ") + "\n\n"
 
     out += "**Status on \(report.date)**\n\n"
     for label in s.statusLabels {
       let beside = label.layer.binding ? "" : " *(beside)*"
-      out += "- \(Self.layer(label.layer))\(beside): \(label.status.map(Self.text) ?? "*no status recorded*")\n"
+      out +=
+        "- \(Self.layer(label.layer))\(beside): \(label.status.map(Self.text) ?? "*no status recorded*")\n"
     }
     out += "\n"
 
     let columns = (s.activities.first?.layers ?? []) + (s.activities.first?.beside ?? [])
     out += "| Activity | Verdict | "
-    out += columns.map { Self.cellText($0.layer.name) + ($0.layer.binding ? "" : " (beside)") }.joined(separator: " | ")
+    out += columns.map { Self.cellText($0.layer.name) + ($0.layer.binding ? "" : " (beside)") }
+      .joined(separator: " | ")
     out += " |\n|---|---|" + String(repeating: "---|", count: columns.count) + "\n"
     for a in s.activities {
       let layers = (a.layers + a.beside).map { l -> String in
         var cell = l.verdict.rawValue
         if let c = l.confidence, c != .high { cell += " ?" }
-        if let since = l.since { cell += " since \(since)" } else if l.title != nil { cell += " (initial)" }
+        if let since = l.since {
+          cell += " since \(since)"
+        } else if l.title != nil {
+          cell += " (initial)"
+        }
         if let from = l.inheritedFrom { cell += " via \(from)" }
         if !l.sources.isEmpty { cell += " " + refs(l.sources) }
         return cell
       }
-      out += "| \(a.activity.rawValue) | \(Self.cell(a.cell)) | " + layers.joined(separator: " | ") + " |\n"
+      out +=
+        "| \(a.activity.rawValue) | \(Self.cell(a.cell)) | " + layers.joined(separator: " | ")
+        + " |\n"
     }
     out += "\n"
 
@@ -83,7 +98,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
         if !a.conditions.isEmpty {
           parts.append("conditions: " + a.conditions.map(Self.text).joined(separator: "; "))
         }
-        out += "- **\(a.activity.rawValue)** (\(a.verdict.rawValue)) — " + parts.joined(separator: ". ") + "\n"
+        out +=
+          "- **\(a.activity.rawValue)** (\(a.verdict.rawValue)) — " + parts.joined(separator: ". ")
+          + "\n"
       }
       out += "\n"
     }
@@ -91,7 +108,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
     if !s.designations.isEmpty {
       out += "**Designations and approvals**\n\n"
       for e in s.designations {
-        out += "- \(e.dateText) · \(Self.layer(e.layer)) · \(e.kind.rawValue) — \(Self.text(e.title))"
+        out +=
+          "- \(e.dateText) · \(Self.layer(e.layer)) · \(e.kind.rawValue) — \(Self.text(e.title))"
         out += " (\(Self.text(e.instrument))) \(refs(e.sources))\n"
       }
       out += "\n"
@@ -103,7 +121,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
     for e in s.timeline {
       let cells = [
         e.dateText, e.layer.id, e.kind.rawValue, Self.cellText(e.title) + Self.statusSuffix(e),
-        e.changes.map(Self.cellText).joined(separator: "<br>"), Self.cellText(e.instrument), refs(e.sources),
+        e.changes.map(Self.cellText).joined(separator: "<br>"), Self.cellText(e.instrument),
+        refs(e.sources),
         e.confidence == .high ? "high" : "**\(e.confidence.rawValue)**",
       ]
       out += "| " + cells.joined(separator: " | ") + " |\n"
@@ -113,7 +132,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
     if !s.upcoming.isEmpty {
       out += "**Announced, not yet in force**\n\n"
       for e in s.upcoming {
-        out += "- takes effect \(e.dateText) · \(Self.layer(e.layer)) · \(e.kind.rawValue) — \(Self.text(e.title))"
+        out +=
+          "- takes effect \(e.dateText) · \(Self.layer(e.layer)) · \(e.kind.rawValue) — \(Self.text(e.title))"
         if !e.changes.isEmpty { out += " · " + e.changes.map(Self.text).joined(separator: "; ") }
         out += " \(refs(e.sources))\n"
       }
@@ -124,7 +144,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
       out += "**Where confidence is not high**\n\n"
       for u in s.uncertainties {
         let e = u.event
-        out += "- \(e.dateText) · \(Self.layer(e.layer)) · **\(e.confidence.rawValue)** — \(Self.text(e.title))"
+        out +=
+          "- \(e.dateText) · \(Self.layer(e.layer)) · **\(e.confidence.rawValue)** — \(Self.text(e.title))"
         if !u.governs.isEmpty {
           out += " (governs \(u.governs.map(\.rawValue).joined(separator: ", ")) on \(report.date))"
         }
@@ -139,22 +160,29 @@ public struct MarkdownReportRenderer: ReportRenderer {
   public func render(_ matrix: MatrixReport) -> String {
     var out = "# \(matrix.activity.rawValue): jurisdictions × substances\n\n"
     out += "- **As of:** \(matrix.date)\n"
-    out += "- **Rule set:** `sha256:\(matrix.ruleSet.sha256)` (\(matrix.ruleSet.fileCount) rule files)\n\n"
+    out +=
+      "- **Rule set:** `sha256:\(matrix.ruleSet.sha256)` (\(matrix.ruleSet.fileCount) rule files)\n\n"
     out += Self.disclaimer
     out += matrixTable(matrix, link: nil)
-    out += "\n---\n\n*Not legal advice.* Generated by psyreg from rule set `sha256:\(matrix.ruleSet.short)`.\n"
+    out +=
+      "\n---\n\n*Not legal advice.* Generated by psyreg from rule set `sha256:\(matrix.ruleSet.short)`.\n"
     return out
   }
 
   func matrixTable(_ matrix: MatrixReport, link: ((String) -> String?)?) -> String {
-    var out = "Verdict for **\(matrix.activity.rawValue)** on \(matrix.date). \(ReportWords.legend) "
+    var out =
+      "Verdict for **\(matrix.activity.rawValue)** on \(matrix.date). \(ReportWords.legend) "
     out += "*Italic*: only a parent layer has data.\n\n"
-    out += "| Jurisdiction | " + matrix.substances.map { Self.cellText($0.name) }.joined(separator: " | ") + " |\n"
+    out +=
+      "| Jurisdiction | "
+      + matrix.substances.map { Self.cellText($0.name) }.joined(separator: " | ") + " |\n"
     out += "|---|" + String(repeating: "---|", count: matrix.substances.count) + "\n"
     for row in matrix.rows {
       var name = "\(Self.cellText(row.jurisdiction.name)) (`\(row.jurisdiction.id)`)"
       if let file = link?(row.jurisdiction.id) { name = "[\(name)](\(Self.url(file)))" }
-      let cells = row.cells.map { c in c.ownData ? Self.cell(c.verdict) : "*\(Self.cell(c.verdict))*" }
+      let cells = row.cells.map { c in
+        c.ownData ? Self.cell(c.verdict) : "*\(Self.cell(c.verdict))*"
+      }
       out += "| \(name) | " + cells.joined(separator: " | ") + " |\n"
     }
     return out
@@ -163,13 +191,18 @@ public struct MarkdownReportRenderer: ReportRenderer {
   public func render(_ index: ReportIndex) -> String {
     var out = "# Regulatory status reports\n\n"
     out += "- **As of:** \(index.date)\n"
-    out += "- **Rule set:** `sha256:\(index.ruleSet.sha256)` (\(index.ruleSet.fileCount) rule files)\n\n"
+    out +=
+      "- **Rule set:** `sha256:\(index.ruleSet.sha256)` (\(index.ruleSet.fileCount) rule files)\n\n"
     out += Self.disclaimer
     out += "## Jurisdictions\n\n"
     for item in index.items {
-      out += "- [\(Self.text(item.jurisdiction.name)) (`\(item.jurisdiction.id)`)](\(Self.url(item.file)))"
-      out += " — \(item.jurisdiction.kind.rawValue); layers: \(item.layers.map(Self.text).joined(separator: " → "))"
-      if !item.beside.isEmpty { out += "; beside: \(item.beside.map(Self.text).joined(separator: ", "))" }
+      out +=
+        "- [\(Self.text(item.jurisdiction.name)) (`\(item.jurisdiction.id)`)](\(Self.url(item.file)))"
+      out +=
+        " — \(item.jurisdiction.kind.rawValue); layers: \(item.layers.map(Self.text).joined(separator: " → "))"
+      if !item.beside.isEmpty {
+        out += "; beside: \(item.beside.map(Self.text).joined(separator: ", "))"
+      }
       out += "; \(item.substances) substance\(item.substances == 1 ? "" : "s")\n"
     }
     out += "\n## Matrix\n\n"
@@ -196,8 +229,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     var out = ""
     for c in s {
       switch c {
-      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#": out += "\\" + String(c)
-      case "&": out += "&amp;"
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "&": out += "\\" + String(c)
       case "\n", "\r": out += " "
       default: out.append(c)
       }

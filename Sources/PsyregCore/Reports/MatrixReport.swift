@@ -36,14 +36,18 @@ public struct MatrixReport: Sendable, Hashable {
     self.substances = substances.map { Column(id: $0.id, name: $0.name) }
     rows = book.sortedJurisdictions.map { j in
       let cells = substances.map { s in
-        let answer = book.answer(Question(substance: s.id, jurisdiction: j.id, activity: activity, date: date))
+        let answer = book.answer(
+          Question(substance: s.id, jurisdiction: j.id, activity: activity, date: date))
         return Cell(
           substance: s.id,
-          verdict: VerdictCell(verdict: answer.verdict, conflict: answer.conflict, uncertain: answer.isUncertain),
-          ownData: book.hasData(substance: s.id, jurisdiction: j.id), status: answer.governingLayer?.status)
+          verdict: VerdictCell(
+            verdict: answer.verdict, conflict: answer.conflict, uncertain: answer.isUncertain),
+          ownData: book.hasData(substance: s.id, jurisdiction: j.id),
+          status: answer.governingLayer?.status)
       }
       let binding = book.layers(of: j.id).filter { $0.kind.bindsPeople || $0.id == j.id }
-      return Row(jurisdiction: ReportLayer(j, binding: true), layers: binding.map(\.id), cells: cells)
+      return Row(
+        jurisdiction: ReportLayer(j, binding: true), layers: binding.map(\.id), cells: cells)
     }
   }
 }

@@ -31,12 +31,15 @@ public struct RuleSetIdentity: Sendable, Hashable {
   }
 
   /// Reads the files (as the loader listed them) and names them relative to `root`, the rules folder.
-  public static func read(files: [String], root: String) -> Result<RuleSetIdentity, FileSystem.ReadError> {
+  public static func read(files: [String], root: String) -> Result<
+    RuleSetIdentity, FileSystem.ReadError
+  > {
     var contents: [(path: String, bytes: [UInt8])] = []
     for file in files {
       switch FileSystem.read(file) {
       case .success(let bytes): contents.append((relative(file, to: root), bytes))
-      case .failure(let error): return .failure(FileSystem.ReadError(reason: "\(file): \(error.reason)"))
+      case .failure(let error):
+        return .failure(FileSystem.ReadError(reason: "\(file): \(error.reason)"))
       }
     }
     return .success(compute(contents))

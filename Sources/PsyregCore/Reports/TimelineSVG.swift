@@ -45,12 +45,14 @@ struct TimelineSVG {
     for segment in band.segments {
       let x0 = x(segment.from)
       let x1 = max(x(segment.to), x0 + 2)
-      var tip = "\(segment.from) to \(segment.to): \(segment.verdict.rawValue) (\(band.activity.rawValue))"
+      var tip =
+        "\(segment.from) to \(segment.to): \(segment.verdict.rawValue) (\(band.activity.rawValue))"
       if segment.conflict { tip += "; the layers conflict" }
       let geometry =
         "x=\"\(Self.number(x0))\" y=\"\(Self.number(Self.bandTop))\" width=\"\(Self.number(x1 - x0))\" "
         + "height=\"\(Self.number(Self.bandHeight))\""
-      out += "<g class=\"seg\"><title>\(HTML.escape(tip))</title><rect class=\"seg v-\(segment.verdict.rawValue)\" \(geometry)/>"
+      out +=
+        "<g class=\"seg\"><title>\(HTML.escape(tip))</title><rect class=\"seg v-\(segment.verdict.rawValue)\" \(geometry)/>"
       if segment.conflict { out += "<rect class=\"hatch\" \(geometry)/>" }
       out += "</g>\n"
     }
@@ -69,7 +71,8 @@ struct TimelineSVG {
       out += "<line class=\"tick\" x1=\"\(Self.number(tick))\" y1=\"\(Self.number(axisY))\" "
       out += "x2=\"\(Self.number(tick))\" y2=\"\(Self.number(height))\"/>\n"
       let minor = index % 2 == 1 ? " class=\"minor\"" : ""
-      labels += "<span\(minor) style=\"left:\(Self.number(tick / Self.width * 100))%\">\(year)</span>"
+      labels +=
+        "<span\(minor) style=\"left:\(Self.number(tick / Self.width * 100))%\">\(year)</span>"
     }
 
     // Markers, one per entry.
@@ -80,7 +83,8 @@ struct TimelineSVG {
       let lane = event.layer.binding ? "mk-l\(min(row(event.layer), 3))" : "mk-beside"
       let uncertain = event.confidence == .high ? "" : " mk-uncertain"
       let dot = "x1=\"\(cx)\" y1=\"\(y)\" x2=\"\(cx)\" y2=\"\(y)\""
-      out += "<g class=\"mk \(lane)\(uncertain)\"><title>\(HTML.escape(ReportWords.event(event)))</title>"
+      out +=
+        "<g class=\"mk \(lane)\(uncertain)\"><title>\(HTML.escape(ReportWords.event(event)))</title>"
       if event.confidence != .high { out += "<line class=\"ring\" \(dot)/>" }
       out += "<line class=\"dot\" \(dot)/>"
       if !event.layer.binding { out += "<line class=\"hole\" \(dot)/>" }

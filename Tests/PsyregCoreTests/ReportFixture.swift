@@ -1,0 +1,93 @@
+import Testing
+
+@testable import PsyregCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The report fixture: rule files under `Fixtures/report/rules`, read by path relative to this
+/// file (no SwiftPM resources), and the golden outputs under `Fixtures/report/golden`.
+enum ReportFixture {
+  static let folder: String = {
+    let file = #filePath
+    return String(file[..<file.lastIndex(of: "/")!]) + "/Fixtures/report"
+  }()
+  static let rules = folder + "/rules"
+  static let golden = folder + "/golden"
+  static let date = CivilDate("2024-06-01")!
+
+  static let loaded: (book: RuleBook, ruleSet: RuleSetIdentity) = {
+    let output = RuleLoader().load(paths: [rules])
+    precondition(
+      !output.diagnostics.hasErrors, output.diagnostics.map(\.formatted).joined(separator: "\n"))
+    guard case .success(let identity) = RuleSetIdentity.read(files: output.rules.files, root: rules)
+    else {
+      preconditionFailure("cannot read the report fixture")
+    }
+    return (RuleBook(output.rules), identity)
+  }()
+
+  static var book: RuleBook { loaded.book }
+
+  static func report(_ jurisdiction: String = "us-or", activity: Activity = .possession)
+    -> JurisdictionReport
+  {
+    JurisdictionReport(
+      book: book, jurisdiction: jurisdiction, date: date, bandActivity: activity,
+      ruleSet: loaded.ruleSet)
+  }
+
+  static func matrix(_ activity: Activity = .possession) -> MatrixReport {
+    MatrixReport(book: book, activity: activity, date: date, ruleSet: loaded.ruleSet)
+  }
+
+  /// A report of rules given as text (for hostile titles and the like), with a fixed identity.
+  static func report(files: [String: String], jurisdiction: String, on day: String = "2024-06-01")
+    -> JurisdictionReport
+  {
+    let output = RuleLoader().load(sources: files.keys.sorted().map { ($0, files[$0]!) })
+    precondition(
+      !output.diagnostics.hasErrors, output.diagnostics.map(\.formatted).joined(separator: "\n"))
+    return JurisdictionReport(
+      book: RuleBook(output.rules), jurisdiction: jurisdiction, date: CivilDate(day)!,
+      ruleSet: RuleSetIdentity.compute(files.map { ($0.key, Array($0.value.utf8)) }))
+  }
+
+  /// `PSYREG_UPDATE_GOLDEN=1 swift test --filter Report` rewrites the golden files.
+  static var updating: Bool {
+    getenv("PSYREG_UPDATE_GOLDEN").map { String(cString: $0) == "1" } ?? false
+  }
+
+  /// Compares output with a golden file exactly; rewrites it when updating.
+  static func checkGolden(
+    _ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    let path = golden + "/" + name
+    if updating {
+      _ = FileSystem.write(actual, to: path)
+      return
+    }
+    guard case .success(let bytes) = FileSystem.read(path) else {
+      Issue.record(
+        "missing golden file \(path); run PSYREG_UPDATE_GOLDEN=1 swift test --filter Report",
+        sourceLocation: sourceLocation)
+      return
+    }
+    let expected = String(decoding: bytes, as: UTF8.self)
+    if actual != expected {
+      let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+      let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+      let line = Array(zip(a, e)).firstIndex { $0 != $1 } ?? min(a.count, e.count)
+      Issue.record(
+        """
+        \(name) differs from the golden file at line \(line + 1):
+          expected: \(line < e.count ? String(e[line]) : "<end>")
+          actual:   \(line < a.count ? String(a[line]) : "<end>")
+        Rerun with PSYREG_UPDATE_GOLDEN=1 to accept the new output.
+        """, sourceLocation: sourceLocation)
+    }
+  }
+}
