@@ -265,7 +265,8 @@ public struct HTMLReportRenderer: ReportRenderer {
       out +=
         "<li><a href=\"\(e(item.file))\">\(e(item.jurisdiction.name))</a> <span class=\"id\">\(e(item.jurisdiction.id))</span>"
       out +=
-        " <span class=\"muted\">\(item.jurisdiction.kind.rawValue) · \(item.layers.map(e).joined(separator: " → "))"
+        " <span class=\"muted\">\(item.jurisdiction.kind.rawValue)"
+      if item.layers.count > 1 { out += " · \(item.layers.map(e).joined(separator: " → "))" }
       if !item.beside.isEmpty { out += " · beside: \(item.beside.map(e).joined(separator: ", "))" }
       out += " · \(item.substances) substance\(item.substances == 1 ? "" : "s")</span></li>\n"
     }
@@ -384,6 +385,10 @@ public struct HTMLReportRenderer: ReportRenderer {
     tbody th { font-weight: 600; }
     table.summary td, table.matrix td { white-space: nowrap; }
     table.matrix td.inherited .v { opacity: .6; }
+    table.matrix th, table.matrix td { padding: .3rem .3rem; }
+    table.matrix thead th { white-space: normal; vertical-align: bottom; font-size: .85rem; }
+    table.matrix tbody th { min-width: 9.5rem; position: sticky; left: 0; background: #fff; z-index: 1; }
+    table.matrix .v { font-size: .74rem; padding: 0 .3rem; }
     tr.uncertain td { background: #fff8e1; }
     .v { display: inline-block; padding: .05rem .45rem; border-radius: .3rem; font-size: .82rem; font-weight: 600;
       white-space: nowrap; border: 1px solid transparent; }

@@ -198,8 +198,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
     for item in index.items {
       out +=
         "- [\(Self.text(item.jurisdiction.name)) (`\(item.jurisdiction.id)`)](\(Self.url(item.file)))"
-      out +=
-        " — \(item.jurisdiction.kind.rawValue); layers: \(item.layers.map(Self.text).joined(separator: " → "))"
+      out += " — \(item.jurisdiction.kind.rawValue)"
+      if item.layers.count > 1 {
+        out += "; layers: \(item.layers.map(Self.text).joined(separator: " → "))"
+      }
       if !item.beside.isEmpty {
         out += "; beside: \(item.beside.map(Self.text).joined(separator: ", "))"
       }
