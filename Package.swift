@@ -25,6 +25,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(name: "psyreg-bench", dependencies: ["PsyregCore", "CYAML"], path: "Benchmarks/LoadBenchmark"),
     .testTarget(name: "PsyregCoreTests", dependencies: ["PsyregCore"]),
     .testTarget(name: "PsyregCLITests", dependencies: ["psyreg", "PsyregCore"]),
   ],

@@ -73,3 +73,17 @@ import Testing
 extension Check: CustomTestStringConvertible {
   public var testDescription: String { code }
 }
+
+@Suite struct CheckCatalogueDocTests {
+  /// `docs/checks.md` is generated; set PSYREG_UPDATE_DOCS=1 to rewrite it.
+  @Test func docsListEveryCheck() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("docs/checks.md")
+    let generated = Check.catalogueMarkdown()
+    if ProcessInfo.processInfo.environment["PSYREG_UPDATE_DOCS"] == "1" {
+      try Data(generated.utf8).write(to: path)
+    }
+    let current = try String(contentsOf: path, encoding: .utf8)
+    #expect(current == generated, "docs/checks.md is out of date: run PSYREG_UPDATE_DOCS=1 swift test --filter CheckCatalogueDocTests")
+  }
+}

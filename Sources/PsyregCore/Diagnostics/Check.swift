@@ -224,3 +224,34 @@ public struct Check: Sendable {
       nonTriggering: [[us: usFile(["verdicts:\n      research: {verdict: conditional, conditions: [a DEA licence]}"])]]),
   ]
 }
+
+extension Check {
+  /// The catalogue as Markdown (`docs/checks.md` is this, kept in sync by a test).
+  public static func catalogueMarkdown() -> String {
+    var out = "# Checks\n\n"
+    out += "Every diagnostic of `psyreg validate` has a stable code. This page is generated from\n"
+    out += "`Check.all` (Sources/PsyregCore/Diagnostics/Check.swift); the tests run every example\n"
+    out += "and check that a triggering one is reported exactly where its `↓` points.\n\n"
+    out += "| code | severity | what it finds |\n|---|---|---|\n"
+    for check in all { out += "| `\(check.code)` | \(check.severity.rawValue) | \(check.summary) |\n" }
+    for check in all {
+      out += "\n## `\(check.code)`\n\n\(check.summary)\n"
+      for (title, examples) in [("Triggers", check.triggering), ("Does not trigger", check.nonTriggering)] {
+        let shown = examples.filter { !$0.isEmpty }
+        if shown.isEmpty { continue }
+        out += "\n\(title):\n"
+        for example in shown {
+          for path in example.keys.sorted() {
+            let text = example[path]!.replacingAll("\u{FEFF}", with: "<BOM>").replacingAll("\u{0}", with: "<NUL>")
+              .replacingAll("\t", with: "<TAB>")
+            out += "\n```yaml\n# \(path)\n\(text.hasSuffix("\n") ? text : text + "\n")```\n"
+          }
+        }
+      }
+      if check.triggering.isEmpty {
+        out += "\nTriggered by the file system (a missing or unreadable path, a folder without rules); tested through the command line.\n"
+      }
+    }
+    return out
+  }
+}

@@ -60,8 +60,10 @@ public struct Answer: Sendable, Hashable {
     layers.contains { ($0.confidence ?? .high) != .high }
   }
 
-  /// The conditions of the answer: those of the layers that are conditional.
+  /// The conditions of a lawful (or decriminalized) answer: those of its binding layers.
+  /// Empty when the answer is prohibited or unknown: no condition makes it lawful then.
   public var conditions: [Condition] {
+    guard verdict == .conditional || verdict == .decriminalized else { return [] }
     var all: [Condition] = []
     for layer in layers where layer.verdict == .conditional || layer.verdict == .decriminalized {
       for condition in layer.conditions where !all.contains(condition) { all.append(condition) }

@@ -4,6 +4,7 @@ public struct NameIndex: Sendable {
   private var ids: [String: [String]] = [:]
   /// Every name, as written, for suggestions.
   public private(set) var names: [String] = []
+  private var known: Set<String> = []
 
   public init() {}
 
@@ -11,7 +12,7 @@ public struct NameIndex: Sendable {
     for name in [id] + names {
       let key = Self.normalize(name)
       if !ids[key, default: []].contains(id) { ids[key, default: []].append(id) }
-      if !self.names.contains(name) { self.names.append(name) }
+      if known.insert(name).inserted { self.names.append(name) }
     }
   }
 

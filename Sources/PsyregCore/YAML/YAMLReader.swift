@@ -67,7 +67,8 @@ public struct YAMLReader: Sendable {
   }
 }
 
-/// Turns libyaml events into `YAMLNode`s without intermediate copies.
+/// Turns libyaml events into `YAMLNode`s. Finished children wait on one flat stack and
+/// are moved into their parent when it ends, so no array is copied while it grows.
 private struct TreeBuilder {
   let file: String
   let maxAliasExpansion: Int
@@ -75,12 +76,16 @@ private struct TreeBuilder {
   var root: YAMLNode?
   var documentCount = 0
 
-  private enum Frame {
-    case sequence(SourceLocation, anchor: String?, items: [YAMLNode])
-    case mapping(SourceLocation, anchor: String?, pairs: [YAMLPair], pendingKey: YAMLNode?)
+  /// An open sequence or mapping: where it starts and where its children begin on `pending`.
+  private struct Frame {
+    var isMapping: Bool
+    var location: SourceLocation
+    var anchor: String?
+    var firstChild: Int
   }
 
-  private var stack: [Frame] = []
+  private var frames: [Frame] = []
+  private var pending: [YAMLNode] = []
   private var anchors: [String: YAMLNode] = [:]
   private var expanded = 0
 
@@ -180,17 +185,23 @@ private struct TreeBuilder {
         at: location)
       add(node, anchor: Self.string(scalar.anchor))
     case YAML_SEQUENCE_START_EVENT:
-      stack.append(.sequence(location, anchor: Self.string(event.data.sequence_start.anchor), items: []))
+      frames.append(
+        Frame(
+          isMapping: false, location: location, anchor: Self.string(event.data.sequence_start.anchor),
+          firstChild: pending.count))
     case YAML_MAPPING_START_EVENT:
-      stack.append(
-        .mapping(location, anchor: Self.string(event.data.mapping_start.anchor), pairs: [], pendingKey: nil))
+      frames.append(
+        Frame(
+          isMapping: true, location: location, anchor: Self.string(event.data.mapping_start.anchor),
+          firstChild: pending.count))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-      guard let frame = stack.popLast() else { return true }
-      switch frame {
-      case .sequence(let at, let anchor, let items):
-        add(YAMLNode(.sequence(items), at: at), anchor: anchor)
-      case .mapping(let at, let anchor, let pairs, _):
-        add(YAMLNode(.mapping(pairs), at: at), anchor: anchor)
+      guard let frame = frames.popLast() else { return true }
+      let children = Array(pending[frame.firstChild...])
+      pending.removeSubrange(frame.firstChild...)
+      if frame.isMapping {
+        add(YAMLNode(.mapping(pairs(children)), at: frame.location), anchor: frame.anchor)
+      } else {
+        add(YAMLNode(.sequence(children), at: frame.location), anchor: frame.anchor)
       }
     case YAML_ALIAS_EVENT:
       let name = Self.string(event.data.alias.anchor) ?? ""
@@ -213,29 +224,34 @@ private struct TreeBuilder {
 
   private mutating func add(_ node: YAMLNode, anchor: String?) {
     if let anchor { anchors[anchor] = node }
-    guard let top = stack.popLast() else {
+    if frames.isEmpty {
       root = node
-      return
+    } else {
+      pending.append(node)
     }
-    switch top {
-    case .sequence(let at, let anchor, var items):
-      items.append(node)
-      stack.append(.sequence(at, anchor: anchor, items: items))
-    case .mapping(let at, let mapAnchor, var pairs, let pendingKey):
-      if let key = pendingKey {
-        if let name = key.scalar?.value,
-          let first = pairs.first(where: { $0.key.scalar?.value == name })
-        {
+  }
+
+  /// Keys and values alternate; every key given again is reported, with the first.
+  private mutating func pairs(_ children: [YAMLNode]) -> [YAMLPair] {
+    var pairs: [YAMLPair] = []
+    pairs.reserveCapacity(children.count / 2)
+    var firstKeys: [String: SourceLocation] = [:]
+    var index = 0
+    while index + 1 < children.count {
+      let key = children[index]
+      if let name = key.scalar?.value {
+        if let first = firstKeys[name] {
           diagnostics.append(
             .duplicateKey(
               name, at: SourcePosition(file: file, location: key.location),
-              first: SourcePosition(file: file, location: first.key.location)))
+              first: SourcePosition(file: file, location: first)))
+        } else {
+          firstKeys[name] = key.location
         }
-        pairs.append(YAMLPair(key: key, value: node))
-        stack.append(.mapping(at, anchor: mapAnchor, pairs: pairs, pendingKey: nil))
-      } else {
-        stack.append(.mapping(at, anchor: mapAnchor, pairs: pairs, pendingKey: node))
       }
+      pairs.append(YAMLPair(key: key, value: children[index + 1]))
+      index += 2
     }
+    return pairs
   }
 }

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import PsyregCore
+
+@Suite struct TimelineTests {
+  let book = Fixture.book
+
+  @Test func entriesAcrossLayersInDateOrderWithWhatChanged() {
+    let items = book.timeline(TimelineQuery(substance: "psilocybin", jurisdiction: "us-or"))
+    #expect(items.map(\.entry.date!.description) == ["1971-05-01", "1976-08-16", "2018-10-23", "2021-02-01", "2023-01-02", "2024-09-01"])
+    #expect(items.map(\.jurisdiction.id) == ["us", "un", "us", "us-or", "us-or", "us-or"])
+    let measure110 = items[3]
+    #expect(measure110.changes == [.init(substance: "psilocybin", activity: .possession, before: .unknown, after: .decriminalized)])
+    let hb4002 = items[5]
+    #expect(hb4002.changes == [.init(substance: "psilocybin", activity: .possession, before: .decriminalized, after: .prohibited)])
+  }
+
+  @Test func entriesThatSetNoVerdictBelong() {
+    let items = book.timeline(TimelineQuery(substance: "psilocybin", jurisdiction: "us"))
+    let designation = items.first { $0.entry.kind == .designation }
+    #expect(designation?.changes == [])
+  }
+
+  @Test func changesStartFromTheInitialStatus() {
+    let items = book.timeline(TimelineQuery(substance: "mdma", jurisdiction: "us"))
+    #expect(items.count == 1)
+    #expect(items[0].changes.count == Activity.allCases.count)
+    #expect(items[0].changes.allSatisfy { $0.before == .allowed && $0.after == .prohibited })
+  }
+
+  @Test func anIsomersTimelineIncludesWhatItInheritsFrom() {
+    let items = book.timeline(TimelineQuery(substance: "esketamine", jurisdiction: "us"))
+    #expect(items.map(\.entry.title) == ["Ketamine to Schedule III", "Spravato approved"])
+  }
+
+  @Test func fromAndToAreInclusive() {
+    let items = book.timeline(
+      TimelineQuery(substance: "psilocybin", jurisdiction: "us-or", from: date("2021-02-01"), to: date("2023-01-02")))
+    #expect(items.map(\.entry.date!.description) == ["2021-02-01", "2023-01-02"])
+  }
+
+  @Test func markdownEscapesTableCells() {
+    #expect(Markdown.cell("a | b\nc") == "a \\| b c")
+    let markdown = TimelineFormatter.markdown(book.timeline(TimelineQuery(substance: "mdma")))
+    #expect(markdown.contains("| 1985-07-01 | us | temporary-scheduled | mdma | Emergency scheduling |"))
+  }
+}
