@@ -26,7 +26,7 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "psyreg-bench", dependencies: ["PsyregCore", "CYAML"], path: "Benchmarks/LoadBenchmark"),
-    .testTarget(name: "PsyregCoreTests", dependencies: ["PsyregCore"]),
+    .testTarget(name: "PsyregCoreTests", dependencies: ["PsyregCore"], exclude: ["Fixtures"]),
     .testTarget(name: "PsyregCLITests", dependencies: ["psyreg", "PsyregCore"]),
   ],
   swiftLanguageModes: [.v6]

@@ -72,7 +72,7 @@ struct RuleFileDecoder {
     if let node = f["identifiers"], !node.isNull,
       let g = reader.fields(node, "identifiers", keys: Self.identifierKeys, required: [])
     {
-      for (key, value) in g { identifiers[key] = reader.text(value) }
+      for (key, value) in g.pairs { identifiers[key] = reader.text(value) }
     }
     let contains = reader.textList(f["contains"], of: "substance ids")
     var referenceOrigins: [String: RuleOrigin] = [:]

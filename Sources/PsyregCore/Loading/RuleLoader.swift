@@ -56,7 +56,11 @@ public struct RuleLoader: Sendable {
 
   /// Loads rule files given as text, by path: for tests and for rule sets that are not on disk.
   public func load(sources: [(path: String, text: String)]) -> Output {
-    combine(files: sources.map(\.path), sources.map { decode(Array($0.text.utf8), file: $0.path) })
+    let results = ConcurrentResults<FileResult>(count: sources.count)
+    DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+      results.set(index, decode(Array(sources[index].text.utf8), file: sources[index].path))
+    }
+    return combine(files: sources.map(\.path), results.values())
   }
 
   struct FileResult: Sendable {

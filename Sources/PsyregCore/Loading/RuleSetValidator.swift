@@ -133,25 +133,26 @@ struct RuleSetValidator {
 
   /// Two entries on one day that set different verdicts for the same substance and activity.
   private func contradictions(_ jurisdiction: Jurisdiction) -> [Diagnostic] {
+    var byDate: [CivilDate: [TimelineEntry]] = [:]
+    for entry in jurisdiction.timeline where !entry.verdicts.isEmpty {
+      byDate[entry.date!, default: []].append(entry)
+    }
     var diagnostics: [Diagnostic] = []
-    var seen: [String: (Verdict, TimelineEntry)] = [:]
-    var reported: Set<String> = []
-    for entry in jurisdiction.timeline {
-      guard let date = entry.date else { continue }
-      for substance in entry.substances {
-        for activity in Activity.allCases {
-          guard let ruling = entry.verdicts.ruling(for: activity) else { continue }
-          let key = "\(date)|\(substance)|\(activity.rawValue)"
-          if let (verdict, other) = seen[key], verdict != ruling.verdict {
-            let pair = "\(date)|\(substance)|\(other.origin)"
-            if reported.insert(pair).inserted {
+    for (date, entries) in byDate where entries.count > 1 {
+      for (i, later) in entries.enumerated() {
+        // Report a later entry once, against the first earlier one it contradicts.
+        contradiction: for earlier in entries[..<i] {
+          for substance in later.substances where earlier.substances.contains(substance) {
+            for activity in Activity.allCases {
+              guard let a = earlier.verdicts.ruling(for: activity), let b = later.verdicts.ruling(for: activity),
+                a.verdict != b.verdict
+              else { continue }
               diagnostics.append(
                 .contradiction(
-                  substance: substance, activity: activity.rawValue, date: date, verdict, ruling.verdict,
-                  at: entry.origin, other: other.origin))
+                  substance: substance, activity: activity.rawValue, date: date, a.verdict, b.verdict,
+                  at: later.origin, other: earlier.origin))
+              break contradiction
             }
-          } else if seen[key] == nil {
-            seen[key] = (ruling.verdict, entry)
           }
         }
       }

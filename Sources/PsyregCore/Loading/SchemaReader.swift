@@ -1,3 +1,15 @@
+/// The known keys of a mapping with their values: a few pairs, searched linearly.
+struct Fields {
+  private(set) var pairs: [(key: String, value: YAMLNode)] = []
+
+  subscript(key: String) -> YAMLNode? {
+    get { pairs.first { $0.key == key }?.value }
+    set {
+      if let newValue, self[key] == nil { pairs.append((key, newValue)) }
+    }
+  }
+}
+
 /// Types the positioned YAML tree by the schema, one value at a time, collecting a
 /// diagnostic for every value that does not fit and carrying on with the rest.
 struct SchemaReader {
@@ -14,12 +26,12 @@ struct SchemaReader {
   /// one) and missing required keys. Nil when the node is not a mapping.
   mutating func fields(
     _ node: YAMLNode, _ context: String, keys: [String], required: [String]
-  ) -> [String: YAMLNode]? {
+  ) -> Fields? {
     guard let pairs = node.mapping else {
       diagnostics.append(.wrongType(expected: "a mapping (\(context))", found: node.kindDescription, at: position(node)))
       return nil
     }
-    var values: [String: YAMLNode] = [:]
+    var values = Fields()
     for pair in pairs {
       guard let key = pair.key.scalar?.value else {
         diagnostics.append(.wrongType(expected: "a plain key", found: pair.key.kindDescription, at: position(pair.key)))
@@ -96,12 +108,11 @@ struct SchemaReader {
     _ node: YAMLNode?, _ type: T.Type, code: String, what: String
   ) -> T? where T.RawValue == String {
     guard let node, let value = text(node) else { return nil }
+    // `initial` is an entry kind of the model only, never written in files.
+    if let result = T(rawValue: value), value != EntryKind.initial.rawValue { return result }
     let allowed = T.allCases.map(\.rawValue).filter { $0 != EntryKind.initial.rawValue }
-    guard let result = T(rawValue: value), allowed.contains(value) else {
-      diagnostics.append(.unknownValue(code, value, what: what, allowed: allowed, at: position(node)))
-      return nil
-    }
-    return result
+    diagnostics.append(.unknownValue(code, value, what: what, allowed: allowed, at: position(node)))
+    return nil
   }
 
   mutating func integer(_ node: YAMLNode?, what: String) -> Int? {

@@ -235,19 +235,17 @@ private struct TreeBuilder {
   private mutating func pairs(_ children: [YAMLNode]) -> [YAMLPair] {
     var pairs: [YAMLPair] = []
     pairs.reserveCapacity(children.count / 2)
-    var firstKeys: [String: SourceLocation] = [:]
+    // Rule mappings are small: a linear search beats hashing every key.
     var index = 0
     while index + 1 < children.count {
       let key = children[index]
-      if let name = key.scalar?.value {
-        if let first = firstKeys[name] {
-          diagnostics.append(
-            .duplicateKey(
-              name, at: SourcePosition(file: file, location: key.location),
-              first: SourcePosition(file: file, location: first)))
-        } else {
-          firstKeys[name] = key.location
-        }
+      if let name = key.scalar?.value,
+        let first = pairs.first(where: { $0.key.scalar?.value == name })
+      {
+        diagnostics.append(
+          .duplicateKey(
+            name, at: SourcePosition(file: file, location: key.location),
+            first: SourcePosition(file: file, location: first.key.location)))
       }
       pairs.append(YAMLPair(key: key, value: children[index + 1]))
       index += 2
