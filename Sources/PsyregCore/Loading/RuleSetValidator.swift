@@ -72,49 +72,38 @@ struct RuleSetValidator {
   }
 
   private func parentCycles() -> [Diagnostic] {
-    let parents = Dictionary(rules.jurisdictions.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
-    var diagnostics: [Diagnostic] = []
-    var reported: Set<String> = []
-    for jurisdiction in rules.jurisdictions {
-      var chain = [jurisdiction.id]
-      var current = jurisdiction.parent
-      while let next = current, parents[next] != nil {
-        if next == jurisdiction.id {
-          if reported.insert(Set(chain).sorted().joined(separator: ",")).inserted {
-            diagnostics.append(.parentCycle(chain + [next], at: jurisdiction.parentOrigin ?? jurisdiction.origin))
-          }
-          break
-        }
-        if chain.contains(next) { break }
-        chain.append(next)
-        current = parents[next] ?? nil
-      }
+    Self.cycles(rules.jurisdictions.map { ($0.id, $0.parent) }).compactMap { chain in
+      let start = rules.jurisdictions.first { $0.id == chain[0] }!
+      return .parentCycle(chain, at: start.parentOrigin ?? start.origin)
     }
-    return diagnostics
   }
 
   private func relationCycles() -> [Diagnostic] {
-    let inherits = Dictionary(rules.substances.map { ($0.id, $0.inheritsFrom) }, uniquingKeysWith: { a, _ in a })
-    var diagnostics: [Diagnostic] = []
+    Self.cycles(rules.substances.map { ($0.id, $0.inheritsFrom) }).compactMap { chain in
+      let start = rules.substances.first { $0.id == chain[0] }!
+      return .relationCycle(chain, at: start.referenceOrigins[start.inheritsFrom ?? ""] ?? start.origin)
+    }
+  }
+
+  /// Each cycle of `id → link` once, as the chain from the first id (in input order) that is
+  /// on it back to itself.
+  static func cycles(_ links: [(id: String, link: String?)]) -> [[String]] {
+    let next = Dictionary(links.map { ($0.id, $0.link) }, uniquingKeysWith: { first, _ in first })
+    var found: [[String]] = []
     var reported: Set<String> = []
-    for substance in rules.substances {
-      var chain = [substance.id]
-      var current = substance.inheritsFrom
-      while let next = current, inherits[next] != nil {
-        if next == substance.id {
-          if reported.insert(Set(chain).sorted().joined(separator: ",")).inserted {
-            diagnostics.append(
-              .relationCycle(
-                chain + [next], at: substance.referenceOrigins[substance.inheritsFrom ?? ""] ?? substance.origin))
-          }
+    for (id, _) in links {
+      var chain = [id]
+      var current = next[id] ?? nil
+      while let step = current, next[step] != nil, !chain.dropFirst().contains(step) {
+        if step == id {
+          if reported.insert(Set(chain).sorted().joined(separator: ",")).inserted { found.append(chain + [id]) }
           break
         }
-        if chain.contains(next) { break }
-        chain.append(next)
-        current = inherits[next] ?? nil
+        chain.append(step)
+        current = next[step] ?? nil
       }
     }
-    return diagnostics
+    return found
   }
 
   private func timelineOrder(_ jurisdiction: Jurisdiction) -> [Diagnostic] {
