@@ -109,7 +109,8 @@ let rules = RuleLoader().load(sources: files).rules
 let compile = measure("compile the rule book") { _ = RuleBook(rules) }
 let book = RuleBook(rules)
 let questions = (0..<10_000).map { i in
-  Question(substance: "mdma", jurisdiction: "j\(i % fileCount)", activity: .research,
+  Question(
+    substance: "mdma", jurisdiction: "j\(i % fileCount)", activity: .research,
     date: CivilDate(dayNumber: -5000 + i * 3))
 }
 let ask = measure("10,000 questions") { for q in questions { _ = book.answer(q) } }

@@ -22,10 +22,8 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "The date, YYYY-MM-DD (default: today, UTC).") var on: CivilDate?
   @Option(help: "The timeline band's activity, or the matrix's (default: possession).")
   var activity: Activity?
-  @Option(help: "markdown, html or json (default: markdown; html with --all).") var format:
-    ReportFormat?
-  @Option(help: "The file to write (default: standard output); with --all, the folder.") var output:
-    String?
+  @Option(help: "markdown, html or json (default: markdown; html with --all).") var format: ReportFormat?
+  @Option(help: "The file to write (default: standard output); with --all, the folder.") var output: String?
   @OptionGroup var options: RulesOptions
 
   func run() throws {

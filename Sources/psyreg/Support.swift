@@ -17,7 +17,8 @@ struct RulesOptions: ParsableArguments {
   func loadBook(extra: [String] = []) throws -> RuleBook {
     let output = RuleLoader().load(paths: [rulesPath] + extra.map(Paths.display))
     if output.diagnostics.hasErrors {
-      Console.error(TextDiagnosticReporter().report(output.diagnostics.filter { $0.severity == .error }.sortedByPosition()))
+      Console.error(
+        TextDiagnosticReporter().report(output.diagnostics.filter { $0.severity == .error }.sortedByPosition()))
       Console.error("psyreg: the rule files have errors; run 'psyreg validate' for the full list\n")
       throw ExitCode.failure
     }

@@ -12,8 +12,7 @@ struct TestCommand: ParsableCommand {
     case text, junit
   }
 
-  @Argument(help: "Test files or folders; default: every test file read with the rules.") var paths:
-    [String] = []
+  @Argument(help: "Test files or folders; default: every test file read with the rules.") var paths: [String] = []
   @Flag(name: .shortAndLong, help: "List passing cases too.") var verbose = false
   @Option(help: "text or junit.") var format: Format = .text
   @OptionGroup var options: RulesOptions

@@ -87,14 +87,19 @@ struct CLI {
     let result = try CLI.run(["ask", "psilocybin", "us-or", "--activity", "supervised-use", "--on", "2024-06-01"])
     #expect(result.status == 0)
     #expect(result.stdout.contains("PROHIBITED"))
-    #expect(result.stdout.contains("Conflict: lawful on conditions under Oregon law; still prohibited under United States law"))
+    #expect(
+      result.stdout.contains(
+        "Conflict: lawful on conditions under Oregon law; still prohibited under United States law"))
   }
 
   @Test func withoutAnActivityEveryActivityIsAnswered() throws {
     let result = try CLI.run(["ask", "mdma", "us", "--on", "1990-01-01", "--format", "json"])
     #expect(result.status == 0)
     let answers = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-    #expect(answers.map { $0["activity"] as? String } == ["possession", "supply", "medical", "research", "supervised-use", "religious"])
+    #expect(
+      answers.map { $0["activity"] as? String } == [
+        "possession", "supply", "medical", "research", "supervised-use", "religious",
+      ])
     let table = try CLI.run(["ask", "ecstasy", "united states", "--on", "1990-01-01"])
     #expect(table.stdout.contains("supervised-use"))
   }
@@ -130,10 +135,13 @@ struct CLI {
   }
 
   @Test func rulesComeFromTheEnvironmentOrTheOption() throws {
-    let root = try CLI.folder(["R/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n",
-      "R/jurisdictions/xx.yaml": "id: xx\nname: Nowhere\nkind: national\n"])
+    let root = try CLI.folder([
+      "R/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n",
+      "R/jurisdictions/xx.yaml": "id: xx\nname: Nowhere\nkind: national\n",
+    ])
     defer { try? FileManager.default.removeItem(at: root) }
-    let viaEnv = try CLI.run(["ask", "lsd", "xx", "--activity", "possession"], in: root, environment: ["PSYREG_RULES": "R"])
+    let viaEnv = try CLI.run(
+      ["ask", "lsd", "xx", "--activity", "possession"], in: root, environment: ["PSYREG_RULES": "R"])
     #expect(viaEnv.status == 0)
     #expect(viaEnv.stdout.contains("UNKNOWN"))
     let viaOption = try CLI.run(["ask", "lsd", "xx", "--activity", "possession", "--rules", "R"], in: root)
@@ -166,7 +174,8 @@ struct CLI {
     #expect(result.status == 1)
     #expect(
       result.stdout
-        == "Rules/substances/mdma.yaml:4:1: error: unknown key 'nmae' in a substance file; did you mean 'name'? [schema.unknown-key]\n")
+        == "Rules/substances/mdma.yaml:4:1: error: unknown key 'nmae' in a substance file; did you mean 'name'? [schema.unknown-key]\n"
+    )
   }
 
   @Test func warningsFailOnlyUnderStrict() throws {
@@ -196,7 +205,8 @@ struct CLI {
     #expect(array.first?["line"] as? Int == 3)
     #expect(array.first?["column"] as? Int == 7)
     let github = try CLI.run(["validate", "--format", "github"], in: root)
-    #expect(github.stdout.hasPrefix("::error file=Rules/substances/x.yaml,line=3,col=7,title=value.unknown-substance-kind::"))
+    #expect(
+      github.stdout.hasPrefix("::error file=Rules/substances/x.yaml,line=3,col=7,title=value.unknown-substance-kind::"))
     let sarif = try CLI.run(["validate", "--format", "sarif"], in: root)
     let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
     #expect(log["version"] as? String == "2.1.0")
@@ -213,7 +223,10 @@ struct CLI {
     _ = try CLI.run(["test"], in: root)
     #expect(try Data(contentsOf: file) == bytes)
     #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date == before)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Rules/substances").path) == ["x.yaml"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Rules/substances").path) == [
+        "x.yaml"
+      ])
   }
 }
 
@@ -261,36 +274,36 @@ struct CLI {
     let root = try CLI.folder([
       "Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n",
       "Rules/jurisdictions/xx.yaml": """
-        id: xx
-        name: Xland
-        kind: national
-        timeline:
-          - date: 2000-01-01
-            kind: scheduled
-            substances: [lsd]
-            title: Scheduled
-            instrument: Act 1
-            sources: [https://example.org/]
-            confidence: high
-            verdicts: {default: prohibited}
+      id: xx
+      name: Xland
+      kind: national
+      timeline:
+        - date: 2000-01-01
+          kind: scheduled
+          substances: [lsd]
+          title: Scheduled
+          instrument: Act 1
+          sources: [https://example.org/]
+          confidence: high
+          verdicts: {default: prohibited}
 
-        """,
+      """,
       "Rules/tests/xx.yaml": """
-        cases:
-          - name: passes
-            substance: lsd
-            jurisdiction: xx
-            activity: possession
-            on: 2000-01-01
-            expect: {verdict: prohibited, since: 2000-01-01}
-          - name: fails
-            substance: LSD
-            jurisdiction: Xland
-            activity: possession
-            on: 1999-12-31
-            expect: {verdict: prohibited}
+      cases:
+        - name: passes
+          substance: lsd
+          jurisdiction: xx
+          activity: possession
+          on: 2000-01-01
+          expect: {verdict: prohibited, since: 2000-01-01}
+        - name: fails
+          substance: LSD
+          jurisdiction: Xland
+          activity: possession
+          on: 1999-12-31
+          expect: {verdict: prohibited}
 
-        """,
+      """,
     ])
     defer { try? FileManager.default.removeItem(at: root) }
     let result = try CLI.run(["test"], in: root)

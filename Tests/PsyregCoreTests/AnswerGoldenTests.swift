@@ -111,17 +111,21 @@ import Testing
   @Test func textAnswerReadsLikeACarefulAnswer() throws {
     let answer = try Fixture.book.ask("psilocybin", in: "Oregon", activity: .possession, on: date("2021-02-01"))
     let text = AnswerFormatter.text(answer)
-    #expect(text.hasPrefix("Psilocybin in Oregon (us-or), possession, on 2021-02-01: PROHIBITED  [not all sources are certain]\n"))
+    #expect(
+      text.hasPrefix(
+        "Psilocybin in Oregon (us-or), possession, on 2021-02-01: PROHIBITED  [not all sources are certain]\n"))
     #expect(text.contains("Conflict: decriminalized under Oregon law; still prohibited under United States law\n"))
     #expect(text.contains("    since 2021-02-01: Measure 110\n"))
     #expect(text.contains("    (!) confidence: medium\n"))
     #expect(text.contains("    rule: Rules/jurisdictions/us-or.yaml:6\n"))
-    #expect(text.contains("Beside the answer (binds states, not people):\n  United Nations (un, international): prohibited"))
+    #expect(
+      text.contains("Beside the answer (binds states, not people):\n  United Nations (un, international): prohibited"))
   }
 
   @Test func conditionalAnswersSayWhatWouldMakeThemLawful() throws {
     let answer = try Fixture.book.ask("esketamine", in: "us", activity: .medical, on: date("2020-01-01"))
-    #expect(AnswerFormatter.text(answer).contains(
-      "Allowed if: in a REMS-certified setting; for treatment-resistant depression\n"))
+    #expect(
+      AnswerFormatter.text(answer).contains(
+        "Allowed if: in a REMS-certified setting; for treatment-resistant depression\n"))
   }
 }

@@ -60,9 +60,11 @@ import Testing
       guard quoted.first == "\"" else { continue }
       codes.insert(String(quoted.dropFirst().prefix { $0 != "\"" }))
     }
-    for code in ["value.unknown-activity", "value.unknown-verdict", "value.unknown-entry-kind", "value.unknown-confidence",
-      "value.unknown-substance-kind", "value.unknown-jurisdiction-kind", "ref.unknown-substance", "ref.unknown-jurisdiction"]
-    {
+    for code in [
+      "value.unknown-activity", "value.unknown-verdict", "value.unknown-entry-kind", "value.unknown-confidence",
+      "value.unknown-substance-kind", "value.unknown-jurisdiction-kind", "ref.unknown-substance",
+      "ref.unknown-jurisdiction",
+    ] {
       codes.insert(code)
     }
     #expect(codes.count > 20)
@@ -84,6 +86,8 @@ extension Check: CustomTestStringConvertible {
       try Data(generated.utf8).write(to: path)
     }
     let current = try String(contentsOf: path, encoding: .utf8)
-    #expect(current == generated, "docs/checks.md is out of date: run PSYREG_UPDATE_DOCS=1 swift test --filter CheckCatalogueDocTests")
+    #expect(
+      current == generated,
+      "docs/checks.md is out of date: run PSYREG_UPDATE_DOCS=1 swift test --filter CheckCatalogueDocTests")
   }
 }

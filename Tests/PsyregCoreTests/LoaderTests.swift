@@ -44,9 +44,10 @@ import Testing
     }
     let output = RuleLoader().load(paths: [root.path, root.path + "/substances/b.yaml"])
     #expect(output.diagnostics.isEmpty, "\(output.diagnostics.map(\.formatted))")
-    #expect(output.rules.files.map { $0.replacingOccurrences(of: root.path + "/", with: "") } == [
-      "substances/b.yaml", "substances/deep/a.yml",
-    ])
+    #expect(
+      output.rules.files.map { $0.replacingOccurrences(of: root.path + "/", with: "") } == [
+        "substances/b.yaml", "substances/deep/a.yml",
+      ])
   }
 
   @Test func theNorwayProblemDoesNotArise() throws {

@@ -7,12 +7,21 @@ import Testing
 
   @Test func entriesAcrossLayersInDateOrderWithWhatChanged() {
     let items = book.timeline(TimelineQuery(substance: "psilocybin", jurisdiction: "us-or"))
-    #expect(items.map(\.entry.date!.description) == ["1971-05-01", "1976-08-16", "2018-10-23", "2021-02-01", "2023-01-02", "2024-09-01"])
+    #expect(
+      items.map(\.entry.date!.description) == [
+        "1971-05-01", "1976-08-16", "2018-10-23", "2021-02-01", "2023-01-02", "2024-09-01",
+      ])
     #expect(items.map(\.jurisdiction.id) == ["us", "un", "us", "us-or", "us-or", "us-or"])
     let measure110 = items[3]
-    #expect(measure110.changes == [.init(substance: "psilocybin", activity: .possession, before: .unknown, after: .decriminalized)])
+    #expect(
+      measure110.changes == [
+        .init(substance: "psilocybin", activity: .possession, before: .unknown, after: .decriminalized)
+      ])
     let hb4002 = items[5]
-    #expect(hb4002.changes == [.init(substance: "psilocybin", activity: .possession, before: .decriminalized, after: .prohibited)])
+    #expect(
+      hb4002.changes == [
+        .init(substance: "psilocybin", activity: .possession, before: .decriminalized, after: .prohibited)
+      ])
   }
 
   @Test func entriesThatSetNoVerdictBelong() {

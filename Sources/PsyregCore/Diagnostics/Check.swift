@@ -81,8 +81,9 @@ public struct Check: Sendable {
       nonTriggering: [["Rules/substances/mdma.yaml": "id: &id mdma\nname: MDMA\naliases: [*id]\nkind: compound\n"]]),
     Check(
       code: "yaml.alias-limit", severity: .error, summary: "Aliases expand beyond the bound (an alias bomb).",
-      triggering: [[
-        "Rules/substances/mdma.yaml": """
+      triggering: [
+        [
+          "Rules/substances/mdma.yaml": """
           a: &a [x, x, x, x, x, x, x, x, x, x]
           b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
           c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
@@ -90,7 +91,8 @@ public struct Check: Sendable {
           e: [*d, *d, *d, *d, *d, *d, *d, ↓*d, *d, *d]
 
           """
-      ]],
+        ]
+      ],
       nonTriggering: [["Rules/substances/mdma.yaml": "id: mdma\nname: &n MDMA\naliases: [*n, *n]\nkind: compound\n"]]),
     Check(
       code: "schema.unknown-key", severity: .error, summary: "A key the rule format does not know (typo?).",
@@ -158,7 +160,9 @@ public struct Check: Sendable {
       code: "ref.unknown-substance", severity: .error, summary: "A reference to a substance no file defines.",
       triggering: [
         [us: usFile(["substances: [↓mdna]"])],
-        ["Rules/substances/esketamine.yaml": "id: esketamine\nname: Esketamine\nkind: compound\nisomer_of: ↓ketamine\n"],
+        [
+          "Rules/substances/esketamine.yaml": "id: esketamine\nname: Esketamine\nkind: compound\nisomer_of: ↓ketamine\n"
+        ],
       ],
       nonTriggering: [[us: usFile(["substances: [mdma]"])]]),
     Check(
@@ -167,17 +171,22 @@ public struct Check: Sendable {
       nonTriggering: [["Rules/jurisdictions/us.yaml": "id: us\nname: United States\nkind: national\nparent: un\n"]]),
     Check(
       code: "ref.parent-cycle", severity: .error, summary: "Parents that lead back to where they started.",
-      triggering: [[
-        "Rules/jurisdictions/aa.yaml": "id: aa\nname: A\nkind: state\nparent: ↓bb\n",
-        "Rules/jurisdictions/bb.yaml": "id: bb\nname: B\nkind: state\nparent: aa\n",
-      ]],
+      triggering: [
+        [
+          "Rules/jurisdictions/aa.yaml": "id: aa\nname: A\nkind: state\nparent: ↓bb\n",
+          "Rules/jurisdictions/bb.yaml": "id: bb\nname: B\nkind: state\nparent: aa\n",
+        ]
+      ],
       nonTriggering: [[:]]),
     Check(
-      code: "ref.relation-cycle", severity: .error, summary: "isomer_of/salt_of links that lead back to where they started.",
-      triggering: [[
-        "Rules/substances/aa.yaml": "id: aa\nname: A\nkind: compound\nisomer_of: ↓bb\n",
-        "Rules/substances/bb.yaml": "id: bb\nname: B\nkind: compound\nsalt_of: aa\n",
-      ]],
+      code: "ref.relation-cycle", severity: .error,
+      summary: "isomer_of/salt_of links that lead back to where they started.",
+      triggering: [
+        [
+          "Rules/substances/aa.yaml": "id: aa\nname: A\nkind: compound\nisomer_of: ↓bb\n",
+          "Rules/substances/bb.yaml": "id: bb\nname: B\nkind: compound\nsalt_of: aa\n",
+        ]
+      ],
       nonTriggering: [[:]]),
     Check(
       code: "ref.duplicate-id", severity: .error, summary: "The same id defined by two files.",
@@ -185,28 +194,36 @@ public struct Check: Sendable {
       nonTriggering: [[:]]),
     Check(
       code: "timeline.order", severity: .warning, summary: "Timeline entries not in date order.",
-      triggering: [[
-        us: usFile(
-          ["date: 1988-03-23"],
-          more: "  - ↓date: 1985-07-01\n    kind: scheduled\n    substances: [mdma]\n    title: T\n    instrument: I\n"
-            + "    sources: [https://example.org/]\n    confidence: high\n")
-      ]],
+      triggering: [
+        [
+          us: usFile(
+            ["date: 1988-03-23"],
+            more:
+              "  - ↓date: 1985-07-01\n    kind: scheduled\n    substances: [mdma]\n    title: T\n    instrument: I\n"
+              + "    sources: [https://example.org/]\n    confidence: high\n")
+        ]
+      ],
       nonTriggering: [[us: usFile([])]]),
     Check(
       code: "timeline.contradiction", severity: .error,
       summary: "Two entries on one day that set different verdicts for the same substance and activity.",
-      triggering: [[
-        us: usFile(
-          [],
-          more: "  - ↓date: 1985-07-01\n    kind: scheduled\n    substances: [mdma]\n    title: T\n    instrument: I\n"
-            + "    sources: [https://example.org/]\n    confidence: high\n    verdicts: {possession: allowed}\n")
-      ]],
-      nonTriggering: [[
-        us: usFile(
-          [],
-          more: "  - date: 1985-07-01\n    kind: other\n    substances: [mdma]\n    title: T\n    instrument: I\n"
-            + "    sources: [https://example.org/]\n    confidence: high\n    verdicts: {possession: prohibited}\n")
-      ]]),
+      triggering: [
+        [
+          us: usFile(
+            [],
+            more:
+              "  - ↓date: 1985-07-01\n    kind: scheduled\n    substances: [mdma]\n    title: T\n    instrument: I\n"
+              + "    sources: [https://example.org/]\n    confidence: high\n    verdicts: {possession: allowed}\n")
+        ]
+      ],
+      nonTriggering: [
+        [
+          us: usFile(
+            [],
+            more: "  - date: 1985-07-01\n    kind: other\n    substances: [mdma]\n    title: T\n    instrument: I\n"
+              + "    sources: [https://example.org/]\n    confidence: high\n    verdicts: {possession: prohibited}\n")
+        ]
+      ]),
     Check(
       code: "source.missing", severity: .error, summary: "A timeline entry or initial status that cites no source.",
       triggering: [[us: usFile(["↓date: 1985-07-01", "sources: <none>"])], [us: usFile(["sources: ↓[]"])]],
@@ -249,7 +266,8 @@ extension Check {
         }
       }
       if check.triggering.isEmpty {
-        out += "\nTriggered by the file system (a missing or unreadable path, a folder without rules); tested through the command line.\n"
+        out +=
+          "\nTriggered by the file system (a missing or unreadable path, a folder without rules); tested through the command line.\n"
       }
     }
     return out

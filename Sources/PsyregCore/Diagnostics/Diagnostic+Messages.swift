@@ -162,7 +162,9 @@ extension Diagnostic {
 
   // MARK: Timelines
 
-  static func outOfOrder(_ date: CivilDate, after previous: CivilDate, at position: SourcePosition, previousAt: SourcePosition)
+  static func outOfOrder(
+    _ date: CivilDate, after previous: CivilDate, at position: SourcePosition, previousAt: SourcePosition
+  )
     -> Diagnostic
   {
     Diagnostic(

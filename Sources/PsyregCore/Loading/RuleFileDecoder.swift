@@ -67,7 +67,8 @@ struct RuleFileDecoder {
     else { return }
     let id = reader.id(f["id"])
     let name = reader.text(f["name"])
-    let kind = reader.choice(f["kind"], SubstanceKind.self, code: "value.unknown-substance-kind", what: "substance kind")
+    let kind = reader.choice(
+      f["kind"], SubstanceKind.self, code: "value.unknown-substance-kind", what: "substance kind")
     var identifiers: [String: String] = [:]
     if let node = f["identifiers"], !node.isNull,
       let g = reader.fields(node, "identifiers", keys: Self.identifierKeys, required: [])
@@ -116,7 +117,8 @@ struct RuleFileDecoder {
         }
       } else {
         reader.diagnostics.append(
-          .wrongType(expected: "a mapping of substance ids to statuses", found: node.kindDescription, at: reader.position(node)))
+          .wrongType(
+            expected: "a mapping of substance ids to statuses", found: node.kindDescription, at: reader.position(node)))
       }
     }
     var timeline: [TimelineEntry] = []
@@ -146,7 +148,8 @@ struct RuleFileDecoder {
     let status = reader.text(f["status"])
     let instrument = reader.text(f["instrument"])
     let sources = reader.sources(f["sources"], required: true, owner: node)
-    let confidence = reader.choice(f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+    let confidence = reader.choice(
+      f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
     let verdicts = decodeVerdicts(f["verdicts"])
     guard let status, let instrument, let confidence else { return nil }
     return TimelineEntry(
@@ -166,12 +169,14 @@ struct RuleFileDecoder {
     let kind = reader.choice(f["kind"], EntryKind.self, code: "value.unknown-entry-kind", what: "entry kind")
     let substances = reader.textList(f["substances"], of: "substance ids")
     if let list = f["substances"], list.sequence?.isEmpty == true {
-      reader.diagnostics.append(.wrongType(expected: "at least one substance id", found: "an empty list", at: reader.position(list)))
+      reader.diagnostics.append(
+        .wrongType(expected: "at least one substance id", found: "an empty list", at: reader.position(list)))
     }
     let title = reader.text(f["title"])
     let instrument = reader.text(f["instrument"])
     let sources = reader.sources(f["sources"], required: true, owner: node)
-    let confidence = reader.choice(f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+    let confidence = reader.choice(
+      f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
     let status = reader.text(f["status"])
     let verdicts = decodeVerdicts(f["verdicts"])
     let note = reader.text(f["note"])
@@ -187,7 +192,8 @@ struct RuleFileDecoder {
     guard let node, !node.isNull else { return nil }
     guard let pairs = node.mapping else {
       reader.diagnostics.append(
-        .wrongType(expected: "a mapping of activities to verdicts", found: node.kindDescription, at: reader.position(node)))
+        .wrongType(
+          expected: "a mapping of activities to verdicts", found: node.kindDescription, at: reader.position(node)))
       return nil
     }
     var table = VerdictTable()
@@ -250,7 +256,8 @@ struct RuleFileDecoder {
     guard let f = reader.fields(root, "a test file", keys: ["cases"], required: ["cases"]) else { return }
     guard let items = f["cases"]?.sequence else {
       if let node = f["cases"], !node.isNull {
-        reader.diagnostics.append(.wrongType(expected: "a list of cases", found: node.kindDescription, at: reader.position(node)))
+        reader.diagnostics.append(
+          .wrongType(expected: "a list of cases", found: node.kindDescription, at: reader.position(node)))
       }
       return
     }
@@ -275,7 +282,8 @@ struct RuleFileDecoder {
           if let key = reader.text(pair.key), let value = reader.text(pair.value) { facts[key] = value }
         }
       } else {
-        reader.diagnostics.append(.wrongType(expected: "a mapping of facts", found: node.kindDescription, at: reader.position(node)))
+        reader.diagnostics.append(
+          .wrongType(expected: "a mapping of facts", found: node.kindDescription, at: reader.position(node)))
       }
     }
     guard let expectNode = f["expect"],
@@ -293,7 +301,8 @@ struct RuleFileDecoder {
             if let v = reader.choice(pair.value, Verdict.self, code: "value.unknown-verdict", what: "verdict") {
               layers.append(.init(jurisdiction: layer, verdict: v, since: nil, origin: reader.position(pair.key)))
             }
-          } else if let g = reader.fields(pair.value, "a layer expectation", keys: Self.layerKeys, required: ["verdict"]),
+          } else if let g = reader.fields(
+            pair.value, "a layer expectation", keys: Self.layerKeys, required: ["verdict"]),
             let v = reader.choice(g["verdict"], Verdict.self, code: "value.unknown-verdict", what: "verdict")
           {
             layers.append(
@@ -302,7 +311,8 @@ struct RuleFileDecoder {
         }
       } else {
         reader.diagnostics.append(
-          .wrongType(expected: "a mapping of layer ids to verdicts", found: node.kindDescription, at: reader.position(node)))
+          .wrongType(
+            expected: "a mapping of layer ids to verdicts", found: node.kindDescription, at: reader.position(node)))
       }
     }
     guard let name, let substance, let jurisdiction, let activity, let date, let verdict else { return nil }

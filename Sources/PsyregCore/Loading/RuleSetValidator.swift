@@ -7,7 +7,8 @@ struct RuleSetValidator {
 
   func check() -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    let substanceIDs = firstDefinitions(rules.substances.map { ($0.id, $0.origin) }, what: "substance", into: &diagnostics)
+    let substanceIDs = firstDefinitions(
+      rules.substances.map { ($0.id, $0.origin) }, what: "substance", into: &diagnostics)
     let jurisdictionIDs = firstDefinitions(
       rules.jurisdictions.map { ($0.id, $0.origin) }, what: "jurisdiction", into: &diagnostics)
     let knownSubstances = substanceIDs.keys.sorted()
@@ -39,7 +40,8 @@ struct RuleSetValidator {
       for (substance, entry) in jurisdiction.initial { checkSubstance(substance, at: entry.origin) }
       for entry in jurisdiction.timeline {
         for (index, substance) in entry.substances.enumerated() {
-          checkSubstance(substance, at: index < entry.substanceOrigins.count ? entry.substanceOrigins[index] : entry.origin)
+          checkSubstance(
+            substance, at: index < entry.substanceOrigins.count ? entry.substanceOrigins[index] : entry.origin)
         }
       }
       diagnostics += timelineOrder(jurisdiction)
@@ -67,7 +69,8 @@ struct RuleSetValidator {
 
   private func checkFileName(_ origin: SourcePosition, id: String, into diagnostics: inout [Diagnostic]) {
     let name = origin.file.split(separator: "/").last.map(String.init) ?? origin.file
-    let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
+    let stem =
+      name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
     if stem != id { diagnostics.append(.fileName(name, id: id, at: origin)) }
   }
 

@@ -28,7 +28,8 @@ struct SchemaReader {
     _ node: YAMLNode, _ context: String, keys: [String], required: [String]
   ) -> Fields? {
     guard let pairs = node.mapping else {
-      diagnostics.append(.wrongType(expected: "a mapping (\(context))", found: node.kindDescription, at: position(node)))
+      diagnostics.append(
+        .wrongType(expected: "a mapping (\(context))", found: node.kindDescription, at: position(node)))
       return nil
     }
     var values = Fields()
@@ -78,7 +79,8 @@ struct SchemaReader {
     guard let node, let value = text(node) else { return nil }
     guard Self.isKebab(value) else {
       diagnostics.append(
-        .invalidID(value, expected: "lower-case letters and digits joined by single hyphens (e.g. 'us-or')", at: position(node)))
+        .invalidID(
+          value, expected: "lower-case letters and digits joined by single hyphens (e.g. 'us-or')", at: position(node)))
       return nil
     }
     return value

@@ -49,7 +49,10 @@ public enum AnswerFormatter {
         ("confidence", .string(entry.confidence.rawValue)),
         ("inherited_from", .string(layer.inheritedFrom)),
         ("note", .string(entry.note)),
-        ("rule", .object([("file", .string(entry.origin.file)), ("line", entry.origin.line.map { .number($0) } ?? .null)])),
+        (
+          "rule",
+          .object([("file", .string(entry.origin.file)), ("line", entry.origin.line.map { .number($0) } ?? .null)])
+        ),
       ]
     } else {
       pairs += [("sources", []), ("confidence", .null), ("rule", .null)]
@@ -108,7 +111,9 @@ public enum AnswerFormatter {
     } else {
       out += "    before the first dated entry: \(entry.status ?? entry.title)\n"
     }
-    if let from = layer.inheritedFrom { out += "    (the rule for \(from), which this substance is an isomer or salt of)\n" }
+    if let from = layer.inheritedFrom {
+      out += "    (the rule for \(from), which this substance is an isomer or salt of)\n"
+    }
     if !layer.conditions.isEmpty {
       out += "    conditions: \(layer.conditions.map(\.text).joined(separator: "; "))\n"
     }
@@ -144,7 +149,8 @@ public enum AnswerFormatter {
   /// Every activity in a compact table, one row each, one column per layer.
   public static func table(_ answers: [Answer]) -> String {
     guard let first = answers.first else { return "" }
-    var out = "\(first.substance.name) in \(first.jurisdiction.name) (\(first.jurisdiction.id)) on \(first.question.date)\n\n"
+    var out =
+      "\(first.substance.name) in \(first.jurisdiction.name) (\(first.jurisdiction.id)) on \(first.question.date)\n\n"
     let layerIDs = first.layers.map(\.jurisdiction.id) + first.beside.map { "(\($0.jurisdiction.id))" }
     var rows: [[String]] = [["activity", "verdict"] + layerIDs]
     for answer in answers {

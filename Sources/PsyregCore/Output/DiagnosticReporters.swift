@@ -50,8 +50,10 @@ public struct JSONDiagnosticReporter: DiagnosticReporter {
   }
 
   static func position(_ p: SourcePosition) -> [(String, JSON)] {
-    [("file", .string(p.file)), ("line", p.location.map { .number($0.line) } ?? .null),
-     ("column", p.location.map { .number($0.column) } ?? .null)]
+    [
+      ("file", .string(p.file)), ("line", p.location.map { .number($0.line) } ?? .null),
+      ("column", p.location.map { .number($0.column) } ?? .null),
+    ]
   }
 
   static func json(_ d: Diagnostic) -> JSON {
@@ -121,7 +123,9 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
           .object([
             (
               "text",
-              .string("\(check.summary) Run `psyreg validate` for the place and the reason; docs/checks.md lists every check.")
+              .string(
+                "\(check.summary) Run `psyreg validate` for the place and the reason; docs/checks.md lists every check."
+              )
             )
           ])
         ),

@@ -56,7 +56,9 @@ public enum ListFormatter {
         if book.hasData(substance: s.id, jurisdiction: j.id) {
           row.append("data")
           own += 1
-        } else if book.layers(of: j.id).dropFirst().contains(where: { book.hasData(substance: s.id, jurisdiction: $0.id) }) {
+        } else if book.layers(of: j.id).dropFirst().contains(where: {
+          book.hasData(substance: s.id, jurisdiction: $0.id)
+        }) {
           row.append("parent")
         } else {
           row.append("-")

@@ -148,8 +148,9 @@ private struct TreeBuilder {
       message += " (a tab: YAML indents with spaces only)"
     }
     var notes: [Diagnostic.Note] = []
-    if parser.context != nil, parser.context_mark.line != parser.problem_mark.line
-      || parser.context_mark.column != parser.problem_mark.column
+    if parser.context != nil,
+      parser.context_mark.line != parser.problem_mark.line
+        || parser.context_mark.column != parser.problem_mark.column
     {
       notes.append(.init("the construct that was being read starts here", at: position(parser.context_mark)))
     }
