@@ -60,9 +60,12 @@ public enum FileSystem {
         }
         if name.hasPrefix(".") { continue }
         let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        let isYAML = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
         switch kind(of: path) {
         case .directory: pending.append(path)
-        case .file where name.hasSuffix(".yaml") || name.hasSuffix(".yml"): found.append(path)
+        case .file where isYAML: found.append(path)
+        // A rule file that cannot even be looked at (a dangling link) is read, to report why.
+        case .missing where isYAML: found.append(path)
         default: break
         }
       }
