@@ -123,3 +123,17 @@ struct SplitMix {
     return z ^ (z >> 31)
   }
 }
+
+@Suite struct SourceURLTests {
+  @Test func onlyHTTPURLsWithAHostCount() {
+    for good in ["https://example.org", "http://example.org/x?y#z", "HTTPS://Example.org/", "https://a"] {
+      #expect(SchemaReader.isHTTPURL(good), "\(good)")
+    }
+    for bad in [
+      "", "example.org", "ftp://example.org", "https://", "https:///path", "https://exa mple.org", "httpx://a",
+      "http:/a", "50 FR 23118", "mailto:x@example.org",
+    ] {
+      #expect(!SchemaReader.isHTTPURL(bad), "\(bad)")
+    }
+  }
+}

@@ -154,13 +154,21 @@ struct SchemaReader {
     return urls
   }
 
+  /// `http://` or `https://` (any case), a host, and no spaces.
   static func isHTTPURL(_ value: String) -> Bool {
-    let lower = value.lowercased()
-    for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
-      let rest = lower.dropFirst(scheme.count)
-      let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-      return !host.isEmpty && !value.contains(" ")
+    let bytes = value.utf8
+    func lower(_ b: UInt8) -> UInt8 { (0x41...0x5A).contains(b) ? b + 0x20 : b }
+    var index = bytes.startIndex
+    for expected in "http".utf8 {
+      guard index != bytes.endIndex, lower(bytes[index]) == expected else { return false }
+      index = bytes.index(after: index)
     }
-    return false
+    if index != bytes.endIndex, lower(bytes[index]) == UInt8(ascii: "s") { index = bytes.index(after: index) }
+    for expected in "://".utf8 {
+      guard index != bytes.endIndex, bytes[index] == expected else { return false }
+      index = bytes.index(after: index)
+    }
+    guard index != bytes.endIndex, !"/?#".utf8.contains(bytes[index]) else { return false }
+    return !bytes.contains(UInt8(ascii: " "))
   }
 }
