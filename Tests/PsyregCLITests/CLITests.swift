@@ -313,3 +313,38 @@ struct CLI {
     #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
   }
 }
+
+@Suite(.serialized) struct CoverageCLITests {
+  @Test func coverageShowsGapsAndWhereAnswersComeFrom() throws {
+    let root = try CLI.folder([
+      "Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n",
+      "Rules/substances/dmt.yaml": "id: dmt\nname: DMT\nkind: compound\n",
+      "Rules/jurisdictions/un.yaml": """
+      id: un
+      name: UN
+      kind: international
+      initial:
+        lsd: {status: Schedule I, instrument: 1971 Convention, sources: ["https://example.org/"], confidence: high}
+
+      """,
+      "Rules/jurisdictions/xx.yaml": """
+      id: xx
+      name: Xland
+      kind: national
+      parent: un
+      initial:
+        dmt: {status: Controlled, instrument: Act 1, sources: ["https://example.org/"], confidence: high}
+
+      """,
+      "Rules/jurisdictions/xx-a.yaml": "id: xx-a\nname: A\nkind: state\nparent: xx\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let result = try CLI.run(["list", "coverage"], in: root)
+    #expect(result.status == 0)
+    let rows = result.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+    #expect(rows[0] == ["jurisdiction", "dmt", "lsd"])
+    #expect(rows.contains(["un", "-", "data"]))
+    #expect(rows.contains(["xx", "data", "treaty"]))
+    #expect(rows.contains(["xx-a", "parent", "treaty"]))
+  }
+}

@@ -45,21 +45,24 @@ public enum ListFormatter {
   }
 
   /// Substance × jurisdiction: which pairs have data in the jurisdiction itself ("data"),
-  /// only through a parent layer ("parent"), or none at all ("-"), so gaps are visible.
+  /// only in a binding parent layer ("parent"), only in a treaty or union layer beside the
+  /// answer ("treaty"), or nowhere ("-"), so gaps are visible rather than hidden.
   public static func coverage(_ book: RuleBook) -> String {
     let substances = book.sortedSubstances
     var rows = [["jurisdiction"] + substances.map(\.id)]
     var own = 0
     for j in book.sortedJurisdictions {
       var row = [j.id]
+      let parents = book.layers(of: j.id).dropFirst()
       for s in substances {
         if book.hasData(substance: s.id, jurisdiction: j.id) {
           row.append("data")
           own += 1
-        } else if book.layers(of: j.id).dropFirst().contains(where: {
-          book.hasData(substance: s.id, jurisdiction: $0.id)
-        }) {
+        } else if parents.contains(where: { $0.kind.bindsPeople && book.hasData(substance: s.id, jurisdiction: $0.id) })
+        {
           row.append("parent")
+        } else if parents.contains(where: { book.hasData(substance: s.id, jurisdiction: $0.id) }) {
+          row.append("treaty")
         } else {
           row.append("-")
         }
@@ -68,7 +71,8 @@ public enum ListFormatter {
     }
     let total = substances.count * book.jurisdictions.count
     return TextTable.render(rows)
-      + "\n\(own) of \(total) pairs have data of their own; 'parent': only a parent layer speaks; '-': unknown.\n"
+      + "\n\(own) of \(total) pairs have data of their own. 'parent': only a binding parent layer speaks;"
+      + " 'treaty': only a treaty or union layer, shown beside answers; '-': nothing (answers are unknown).\n"
   }
 }
 
