@@ -54,3 +54,16 @@ import Testing
     #expect(markdown.contains("| 1985-07-01 | us | temporary-scheduled | mdma | Emergency scheduling |"))
   }
 }
+
+@Suite struct TimelineTextTests {
+  @Test func activitiesThatChangedAlikeAreNamedTogether() {
+    let text = TimelineFormatter.text(Fixture.book.timeline(TimelineQuery(substance: "mdma", jurisdiction: "us")))
+    #expect(
+      text.contains(
+        "    changes: possession, supply, medical, research, supervised-use, religious: allowed → prohibited\n"))
+    let oregon = TimelineFormatter.text(
+      Fixture.book.timeline(TimelineQuery(substance: "psilocybin", jurisdiction: "us-or")))
+    #expect(oregon.contains("    changes: possession: decriminalized → prohibited\n"))
+    #expect(oregon.contains("(!) confidence: medium"))
+  }
+}

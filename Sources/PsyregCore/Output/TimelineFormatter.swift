@@ -1,9 +1,22 @@
 /// Renders a timeline as text, Markdown or JSON.
 public enum TimelineFormatter {
+  /// "possession, supply: allowed → prohibited; research: allowed → conditional": activities
+  /// that changed the same way are named together.
   static func changeText(_ changes: [TimelineItem.Change], multiSubstance: Bool) -> [String] {
-    changes.map { c in
+    var groups: [(key: String, activities: [String])] = []
+    for c in changes {
       let prefix = multiSubstance ? "\(c.substance) " : ""
-      return "\(prefix)\(c.activity.rawValue): \(c.before.rawValue) → \(c.after.rawValue)"
+      let key = "\(prefix)|\(c.before.rawValue) → \(c.after.rawValue)"
+      if let index = groups.firstIndex(where: { $0.key == key }) {
+        groups[index].activities.append(c.activity.rawValue)
+      } else {
+        groups.append((key, [c.activity.rawValue]))
+      }
+    }
+    return groups.map { group in
+      let parts = group.key.split(separator: "|", maxSplits: 1).map(String.init)
+      let prefix = parts.count == 2 ? parts[0] : ""
+      return "\(prefix)\(group.activities.joined(separator: ", ")): \(parts.last!)"
     }
   }
 
