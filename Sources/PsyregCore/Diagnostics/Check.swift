@@ -76,6 +76,15 @@ public struct Check: Sendable {
       triggering: [["Rules/substances/mdma.yaml": "id: mdma\nname: MDMA\n↓name: Ecstasy\nkind: compound\n"]],
       nonTriggering: [["Rules/substances/mdma.yaml": "id: mdma\nname: MDMA\naliases: [Ecstasy]\nkind: compound\n"]]),
     Check(
+      code: "yaml.comment-in-value", severity: .warning,
+      summary: "A ` #` inside a plain value starts a YAML comment and cuts the value short.",
+      triggering: [[us: usFile(["instrument: TGA notice (ACMS ↓#38) - psilocybine"])]],
+      nonTriggering: [
+        [us: usFile(["instrument: \"TGA notice (ACMS #38) - psilocybine\""])],
+        [us: usFile(["instrument: TGA notice  # a comment, meant as one"])],
+        [us: usFile(["instrument: TGA notice#38"])],
+      ]),
+    Check(
       code: "yaml.unknown-alias", severity: .error, summary: "An alias names no anchor.",
       triggering: [["Rules/substances/mdma.yaml": "id: mdma\nname: ↓*nothing\nkind: compound\n"]],
       nonTriggering: [["Rules/substances/mdma.yaml": "id: &id mdma\nname: MDMA\naliases: [*id]\nkind: compound\n"]]),

@@ -52,6 +52,14 @@ extension Diagnostic {
       notes: [Note("'\(key)' is first given here", at: first)])
   }
 
+  static func commentInValue(_ value: String, comment: String, at position: SourcePosition) -> Diagnostic {
+    let shown = comment.count > 24 ? String(comment.prefix(24)) + "…" : comment
+    return Diagnostic(
+      "yaml.comment-in-value", .warning,
+      "'\(shown)' is read as a YAML comment, so the value ends at '\(value)'; quote the value if the '#' belongs to it",
+      at: position)
+  }
+
   static func unknownAlias(_ name: String, at position: SourcePosition) -> Diagnostic {
     Diagnostic("yaml.unknown-alias", .error, "alias '*\(name)' names no anchor defined before it", at: position)
   }

@@ -116,7 +116,7 @@ private struct TreeBuilder {
         return
       }
       let done = event.type == YAML_STREAM_END_EVENT
-      let keepGoing = handle(event)
+      let keepGoing = handle(event, input: input)
       yaml_event_delete(&event)
       if done || !keepGoing { return }
     }
@@ -168,7 +168,7 @@ private struct TreeBuilder {
   }
 
   /// Handles one event; false stops reading.
-  private mutating func handle(_ event: yaml_event_t) -> Bool {
+  private mutating func handle(_ event: yaml_event_t, input: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = position(event.start_mark)
     let location = start.location!
     switch event.type {
@@ -181,9 +181,9 @@ private struct TreeBuilder {
     case YAML_SCALAR_EVENT:
       let scalar = event.data.scalar
       let value = Self.string(scalar.value, length: scalar.length)
-      let node = YAMLNode(
-        .scalar(YAMLScalar(value: value, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE)),
-        at: location)
+      let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+      if isPlain { checkCommentAfter(value, end: event.end_mark, input: input) }
+      let node = YAMLNode(.scalar(YAMLScalar(value: value, isPlain: isPlain)), at: location)
       add(node, anchor: Self.string(scalar.anchor))
     case YAML_SEQUENCE_START_EVENT:
       frames.append(
@@ -221,6 +221,27 @@ private struct TreeBuilder {
       break
     }
     return true
+  }
+
+  /// A plain value followed by ` #38`: YAML reads a comment there and cuts the value short
+  /// ("(ACMS #38)" becomes "(ACMS"). Comments meant as comments have a space after `#`.
+  private mutating func checkCommentAfter(_ value: String, end: yaml_mark_t, input: UnsafeBufferPointer<UInt8>) {
+    var index = Int(end.index)
+    var column = Int(end.column)
+    while index < input.count, input[index] == 0x20 || input[index] == 0x09 {
+      index += 1
+      column += 1
+    }
+    guard index + 1 < input.count, input[index] == UInt8(ascii: "#"), index > Int(end.index) else { return }
+    let next = input[index + 1]
+    guard next != 0x20, next != 0x09, next != 0x0A, next != 0x0D, next != UInt8(ascii: "#") else { return }
+    var stop = index
+    while stop < input.count, input[stop] != 0x0A, input[stop] != 0x0D { stop += 1 }
+    let comment = String(decoding: UnsafeBufferPointer(rebasing: input[index..<stop]), as: UTF8.self)
+    diagnostics.append(
+      .commentInValue(
+        value, comment: comment,
+        at: SourcePosition(file: file, location: SourceLocation(line: Int(end.line) + 1, column: column + 1))))
   }
 
   private mutating func add(_ node: YAMLNode, anchor: String?) {
