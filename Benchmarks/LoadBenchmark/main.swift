@@ -93,6 +93,12 @@ print("\(files.count) files, \(total / 1024) KiB, \(repetitions) repetitions, \(
 
 func cores() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
+// `psyreg-bench N 1 profile`: only the loader, on one thread, for callgrind.
+if arguments.count > 3 && arguments[3] == "profile" {
+  print("loaded \(RuleLoader().load(sources: files).rules.jurisdictions.count) jurisdictions")
+  exit(0)
+}
+
 let reader = YAMLReader()
 let scan = measure("libyaml event scan (1 thread)") { for b in bytes { _ = bareScan(b) } }
 let tree = measure("positioned tree (1 thread)") {
