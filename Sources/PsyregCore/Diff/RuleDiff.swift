@@ -85,11 +85,9 @@ public struct AnswerOutcome: Sendable, Hashable, CustomStringConvertible {
     self.conditions = conditions
   }
 
-  /// An unknown answer carries no conditions (a known layer's conditions do not make it lawful).
+  /// `Answer.conditions` is already empty where no condition makes the answer lawful.
   public init(_ answer: Answer) {
-    self.init(
-      verdict: answer.verdict, conflict: answer.conflict,
-      conditions: answer.verdict == .unknown ? [] : answer.conditions.map(\.text))
+    self.init(verdict: answer.verdict, conflict: answer.conflict, conditions: answer.conditions.map(\.text))
   }
 
   /// "conditional", "prohibited (conflict)".

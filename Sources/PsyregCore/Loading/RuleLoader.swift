@@ -47,20 +47,19 @@ public struct RuleLoader: Sendable {
 
   /// Loads the given files, each decoded on its own thread.
   public func load(files: [String]) -> Output {
-    let results = ConcurrentResults<FileResult>(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      results.set(index, loadFile(files[index]))
-    }
-    return combine(files: files, results.values())
+    loadInParallel(files) { loadFile(files[$0]) }
   }
 
   /// Loads rule files given as text, by path: for tests and for rule sets that are not on disk.
   public func load(sources: [(path: String, text: String)]) -> Output {
-    let results = ConcurrentResults<FileResult>(count: sources.count)
-    DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-      results.set(index, decode(Array(sources[index].text.utf8), file: sources[index].path))
-    }
-    return combine(files: sources.map(\.path), results.values())
+    loadInParallel(sources.map(\.path)) { decode(Array(sources[$0].text.utf8), file: sources[$0].path) }
+  }
+
+  /// Decodes file `i` of `paths` with `decodeFile(i)` on all cores, then checks them together.
+  private func loadInParallel(_ paths: [String], _ decodeFile: @Sendable (Int) -> FileResult) -> Output {
+    let results = ConcurrentResults<FileResult>(count: paths.count)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { results.set($0, decodeFile($0)) }
+    return combine(files: paths, results.values())
   }
 
   struct FileResult: Sendable {

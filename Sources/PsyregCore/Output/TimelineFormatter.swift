@@ -3,20 +3,18 @@ public enum TimelineFormatter {
   /// "possession, supply: allowed → prohibited; research: allowed → conditional": activities
   /// that changed the same way are named together.
   static func changeText(_ changes: [TimelineItem.Change], multiSubstance: Bool) -> [String] {
-    var groups: [(key: String, activities: [String])] = []
+    var groups: [(substance: String, before: Verdict, after: Verdict, activities: [String])] = []
     for c in changes {
-      let prefix = multiSubstance ? "\(c.substance) " : ""
-      let key = "\(prefix)|\(c.before.rawValue) → \(c.after.rawValue)"
-      if let index = groups.firstIndex(where: { $0.key == key }) {
-        groups[index].activities.append(c.activity.rawValue)
+      let substance = multiSubstance ? c.substance + " " : ""
+      if let i = groups.firstIndex(where: { $0.substance == substance && $0.before == c.before && $0.after == c.after })
+      {
+        groups[i].activities.append(c.activity.rawValue)
       } else {
-        groups.append((key, [c.activity.rawValue]))
+        groups.append((substance, c.before, c.after, [c.activity.rawValue]))
       }
     }
-    return groups.map { group in
-      let parts = group.key.split(separator: "|", maxSplits: 1).map(String.init)
-      let prefix = parts.count == 2 ? parts[0] : ""
-      return "\(prefix)\(group.activities.joined(separator: ", ")): \(parts.last!)"
+    return groups.map {
+      "\($0.substance)\($0.activities.joined(separator: ", ")): \($0.before.rawValue) → \($0.after.rawValue)"
     }
   }
 

@@ -36,10 +36,7 @@ public struct YAMLReader: Sendable {
       return Result(root: nil, diagnostics: diagnostics)
     }
     var builder = TreeBuilder(file: file, maxAliasExpansion: maxAliasExpansion)
-    let input = Array(body)
-    input.withUnsafeBufferPointer { buffer in
-      builder.run(buffer, lineOffset: 0)
-    }
+    body.withUnsafeBufferPointer { builder.run($0) }
     diagnostics += builder.diagnostics
     if builder.documentCount == 0 && !builder.diagnostics.hasErrors {
       diagnostics.append(.emptyFile(file))
@@ -99,7 +96,7 @@ private struct TreeBuilder {
       file: file, location: SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
   }
 
-  mutating func run(_ input: UnsafeBufferPointer<UInt8>, lineOffset: Int) {
+  mutating func run(_ input: UnsafeBufferPointer<UInt8>) {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) != 0 else {
       diagnostics.append(.syntax("libyaml could not start", at: SourcePosition(file: file, location: nil)))
