@@ -12,7 +12,7 @@ struct AskCommand: ParsableCommand {
   @Option(help: "The date, YYYY-MM-DD (default: today, UTC).") var on: CivilDate?
   @Option(name: .customLong("fact"), help: "A fact to check conditions against: age=N, indication=X, prescriber=X.")
   var facts: [String] = []
-  @Option(help: "text or json.") var format: OutputFormat = .text
+  @Option(help: "The output format.") var format: AnswerFormat = .text
   @OptionGroup var options: RulesOptions
 
   func run() throws {
@@ -22,16 +22,10 @@ struct AskCommand: ParsableCommand {
     do {
       if let activity {
         let answer = try book.ask(substance, in: jurisdiction, activity: activity, on: date, facts: facts)
-        switch format {
-        case .json: Console.out(AnswerFormatter.json(answer).rendered() + "\n")
-        default: Console.out(AnswerFormatter.text(answer))
-        }
+        Console.out(format.renderer.render(answer))
       } else {
         let answers = try book.askAll(substance, in: jurisdiction, on: date, facts: facts)
-        switch format {
-        case .json: Console.out(JSON.array(answers.map(AnswerFormatter.json)).rendered() + "\n")
-        default: Console.out(AnswerFormatter.table(answers))
-        }
+        Console.out(format.renderer.render(answers))
       }
     } catch {
       throw Console.usage(error.description)

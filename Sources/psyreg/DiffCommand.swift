@@ -16,7 +16,7 @@ struct DiffCommand: ParsableCommand {
   @Argument(help: "The old rules: a folder or a git revision (origin/main).") var old: String?
   @Argument(help: "The new rules: a folder or a git revision (HEAD).") var new: String?
   @Option(help: "Compare this git revision's rules with the work tree's.") var gitBase: String?
-  @Option(help: "text, markdown or json.") var format: OutputFormat = .text
+  @Option(help: "The output format.") var format: DiffFormat = .text
   @Flag(help: "Exit 1 when anything changed.") var failOnChange = false
   @OptionGroup var options: RulesOptions
 
@@ -38,14 +38,7 @@ struct DiffCommand: ParsableCommand {
     let oldRules = try load(oldSide)
     let newRules = try load(newSide)
     let diff = RuleDiff(old: oldRules, new: newRules)
-    switch format {
-    case .text: Console.out(DiffTextFormatter.text(diff, old: oldSide.label, new: newSide.label))
-    case .markdown:
-      Console.out(DiffMarkdownFormatter.markdown(diff, old: oldSide.label, new: newSide.label))
-    case .json:
-      Console.out(
-        DiffJSONFormatter.json(diff, old: oldSide.label, new: newSide.label).rendered() + "\n")
-    }
+    Console.out(format.renderer.render(diff, old: oldSide.label, new: newSide.label))
     if failOnChange && !diff.isEmpty { throw ExitCode.failure }
   }
 

@@ -99,5 +99,3 @@ struct ReportCommand: ParsableCommand {
     }
   }
 }
-
-extension ReportFormat: ExpressibleByArgument {}

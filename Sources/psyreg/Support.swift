@@ -61,11 +61,15 @@ extension CivilDate: ExpressibleByArgument {
 
 extension Activity: ExpressibleByArgument {}
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, markdown
-}
-
+// Each command's formats: only those it can write, so any other is a usage error (exit 64).
+extension AnswerFormat: ExpressibleByArgument {}
+extension TimelineFormat: ExpressibleByArgument {}
+extension ListFormat: ExpressibleByArgument {}
+extension Listing: ExpressibleByArgument {}
+extension ExpectationFormat: ExpressibleByArgument {}
 extension DiagnosticFormat: ExpressibleByArgument {}
+extension DiffFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// Parses `--fact K=V` options.
 func parseFacts(_ pairs: [String]) throws -> Facts {

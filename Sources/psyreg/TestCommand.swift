@@ -8,13 +8,9 @@ struct TestCommand: ParsableCommand {
       "--format junit prints JUnit XML for CI test reports. Exit status: 0 all pass, 1 a test fails."
   )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, junit
-  }
-
   @Argument(help: "Test files or folders; default: every test file read with the rules.") var paths: [String] = []
   @Flag(name: .shortAndLong, help: "List passing cases too.") var verbose = false
-  @Option(help: "text or junit.") var format: Format = .text
+  @Option(help: "The output format.") var format: ExpectationFormat = .text
   @OptionGroup var options: RulesOptions
 
   func run() throws {
@@ -26,10 +22,7 @@ struct TestCommand: ParsableCommand {
           result.testCase.origin.file == $0 || result.testCase.origin.file.hasPrefix($0 + "/")
         }
     }
-    switch format {
-    case .text: Console.out(ExpectationFormatter.text(cases, verbose: verbose))
-    case .junit: Console.out(JUnitFormatter.xml(cases))
-    }
+    Console.out(format.renderer(verbose: verbose).render(cases))
     if cases.contains(where: { !$0.passed }) { throw ExitCode.failure }
   }
 }

@@ -9,7 +9,7 @@ struct TimelineCommand: ParsableCommand {
   @Option(help: "A jurisdiction; its parent layers are included.") var jurisdiction: String?
   @Option(help: "The first date, YYYY-MM-DD.") var from: CivilDate?
   @Option(help: "The last date, YYYY-MM-DD.") var to: CivilDate?
-  @Option(help: "text, json or markdown.") var format: OutputFormat = .text
+  @Option(help: "The output format.") var format: TimelineFormat = .text
   @OptionGroup var options: RulesOptions
 
   func run() throws {
@@ -23,10 +23,6 @@ struct TimelineCommand: ParsableCommand {
     }
     if let from, let to, to < from { throw Console.usage("--to \(to) is before --from \(from)") }
     let items = book.timeline(query)
-    switch format {
-    case .text: Console.out(TimelineFormatter.text(items))
-    case .json: Console.out(TimelineFormatter.json(items).rendered() + "\n")
-    case .markdown: Console.out(TimelineFormatter.markdown(items))
-    }
+    Console.out(format.renderer.render(items))
   }
 }

@@ -100,7 +100,7 @@ import Testing
         ]
       }
       """#
-    #expect(AnswerFormatter.json(answer).rendered() == expected)
+    #expect(AnswerJSONRenderer().json(answer).rendered() == expected)
   }
 
   @Test func jsonStringsAreEscaped() {
@@ -110,7 +110,7 @@ import Testing
 
   @Test func textAnswerReadsLikeACarefulAnswer() throws {
     let answer = try Fixture.book.ask("psilocybin", in: "Oregon", activity: .possession, on: date("2021-02-01"))
-    let text = AnswerFormatter.text(answer)
+    let text = AnswerTextRenderer().render(answer)
     #expect(
       text.hasPrefix(
         "Psilocybin in Oregon (us-or), possession, on 2021-02-01: PROHIBITED  [not all sources are certain]\n"))
@@ -125,7 +125,7 @@ import Testing
   @Test func conditionalAnswersSayWhatWouldMakeThemLawful() throws {
     let answer = try Fixture.book.ask("esketamine", in: "us", activity: .medical, on: date("2020-01-01"))
     #expect(
-      AnswerFormatter.text(answer).contains(
+      AnswerTextRenderer().render(answer).contains(
         "Allowed if: in a REMS-certified setting; for treatment-resistant depression\n"))
   }
 }

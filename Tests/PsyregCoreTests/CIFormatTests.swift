@@ -191,7 +191,7 @@ import Testing
     let output = RuleLoader().load(sources: Self.rules)
     #expect(!output.diagnostics.hasErrors, "\(output.diagnostics.map(\.formatted))")
     let results = RuleBook(output.rules).runAll()
-    return (JUnitFormatter.xml(results), results)
+    return (JUnitRenderer().render(results), results)
   }
 
   @Test func junitCountsSuitesAndCases() {

@@ -288,7 +288,7 @@ import Testing
   @Test func formatsAgreeOnTheChanges() {
     let moved = Self.xa(replacing: "- date: 2023-07-01", with: "- date: 2023-08-01")
     let diff = Self.diff(new: Self.files(xa: moved))
-    let text = DiffTextFormatter.text(diff, old: "origin/main", new: "Rules")
+    let text = DiffTextRenderer().render(diff, old: "origin/main", new: "Rules")
     #expect(
       text.contains(
         "    mdma · xa · medical: conditional → prohibited from 2023-07-01 to 2023-07-31\n"))
@@ -299,14 +299,14 @@ import Testing
     #expect(
       text.hasSuffix(
         "1 entry changed (0 added, 0 removed, 1 changed), 1 answer changed in 1 jurisdiction.\n"))
-    let markdown = DiffMarkdownFormatter.markdown(diff, old: "origin/main", new: "Rules")
-    #expect(markdown.hasPrefix(DiffMarkdownFormatter.marker + "\n"))
+    let markdown = DiffMarkdownRenderer().render(diff, old: "origin/main", new: "Rules")
+    #expect(markdown.hasPrefix(DiffMarkdownRenderer.marker + "\n"))
     #expect(
       markdown.contains(
         "| mdma | xa | medical | conditional | prohibited<br>conditions: − \"prescribed by a psychiatrist\" | from 2023-07-01 to 2023-07-31 |"
       ))
     #expect(markdown.contains("`Rules/jurisdictions/xa.yaml:38`"))
-    let json = DiffJSONFormatter.json(diff, old: "origin/main", new: "Rules").rendered(
+    let json = DiffJSONRenderer().json(diff, old: "origin/main", new: "Rules").rendered(
       pretty: false)
     #expect(json.contains(#""from":"2023-07-01","to":"2023-07-31""#))
     #expect(json.contains(#""changed":true"#))

@@ -50,7 +50,7 @@ import Testing
     #expect(answer.conflict)
     #expect(answer.governingLayer?.jurisdiction.id == "us")
     #expect(answer.isUncertain, "Measure 110's entry is medium confidence")
-    let sentence = AnswerFormatter.conflictSentence(answer)
+    let sentence = AnswerTextRenderer.conflictSentence(answer)
     #expect(sentence == "decriminalized under Oregon law; still prohibited under United States law")
   }
 

@@ -68,7 +68,7 @@ import Testing
   }
 
   @Test func timelineMarkdownEscapesLikeTheReports() {
-    let markdown = TimelineFormatter.markdown(book(Self.hostile).timeline(TimelineQuery(substance: "mdma")))
+    let markdown = TimelineMarkdownRenderer().render(book(Self.hostile).timeline(TimelineQuery(substance: "mdma")))
     Self.checkEscaped(markdown)
     #expect(markdown.contains(MarkdownEscaper.text(Self.title)))
     #expect(markdown.contains(MarkdownEscaper.text(Self.instrument)))
@@ -80,7 +80,7 @@ import Testing
     let diff = RuleDiff(old: book(Self.base), new: book(Self.hostile))
     #expect(diff.entries.count == 1)
     #expect(!diff.answers.isEmpty)
-    let markdown = DiffMarkdownFormatter.markdown(diff, old: "origin/`main`|x", new: "Rules\r\n<b>")
+    let markdown = DiffMarkdownRenderer().render(diff, old: "origin/`main`|x", new: "Rules\r\n<b>")
     Self.checkEscaped(markdown)
     #expect(markdown.contains(MarkdownEscaper.text(Self.title)))
     #expect(markdown.contains(MarkdownEscaper.text(Self.condition)))

@@ -50,20 +50,43 @@ import Testing
 
   @Test func markdownEscapesTableCells() {
     #expect(MarkdownEscaper.text("a | b\nc") == "a \\| b c")
-    let markdown = TimelineFormatter.markdown(book.timeline(TimelineQuery(substance: "mdma")))
+    let markdown = TimelineMarkdownRenderer().render(book.timeline(TimelineQuery(substance: "mdma")))
     #expect(markdown.contains("| 1985-07-01 | us | temporary-scheduled | mdma | Emergency scheduling |"))
   }
 }
 
 @Suite struct TimelineTextTests {
   @Test func activitiesThatChangedAlikeAreNamedTogether() {
-    let text = TimelineFormatter.text(Fixture.book.timeline(TimelineQuery(substance: "mdma", jurisdiction: "us")))
+    let text = TimelineTextRenderer().render(
+      Fixture.book.timeline(TimelineQuery(substance: "mdma", jurisdiction: "us")))
     #expect(
       text.contains(
         "    changes: possession, supply, medical, research, supervised-use, religious: allowed → prohibited\n"))
-    let oregon = TimelineFormatter.text(
+    let oregon = TimelineTextRenderer().render(
       Fixture.book.timeline(TimelineQuery(substance: "psilocybin", jurisdiction: "us-or")))
     #expect(oregon.contains("    changes: possession: decriminalized → prohibited\n"))
     #expect(oregon.contains("(!) confidence: medium"))
+  }
+}
+
+@Suite struct ListRendererTests {
+  @Test func coverageTextAndJSONAgree() throws {
+    let coverage = Coverage(Fixture.book)
+    #expect(coverage.substances == ["esketamine", "ketamine", "mdma", "psilocybin"])
+    let oregon = try #require(coverage.rows.first { $0.jurisdiction == "us-or" })
+    #expect(oregon.cells == [.parent, .parent, .parent, .data])
+    let norway = try #require(coverage.rows.first { $0.jurisdiction == "no" })
+    #expect(norway.cells == [.none, .none, .none, .treaty])
+    #expect(coverage.pairs == 4 * Fixture.book.jurisdictions.count)
+
+    let text = ListTextRenderer().render(.coverage, of: Fixture.book)
+    #expect(text.contains("us-or         parent      parent    parent  data"))
+    #expect(text.contains("\(coverage.ownData) of \(coverage.pairs) pairs have data of their own."))
+    let json = ListJSONRenderer().json(.coverage, of: Fixture.book).rendered(pretty: false)
+    #expect(
+      json.contains(
+        #"{"jurisdiction":"us-or","cells":{"esketamine":"parent","ketamine":"parent","mdma":"parent","psilocybin":"data"}}"#
+      ))
+    #expect(json.hasSuffix(#""pairs":\#(coverage.pairs),"own_data":\#(coverage.ownData)}"#))
   }
 }

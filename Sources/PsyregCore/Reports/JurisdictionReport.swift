@@ -265,7 +265,7 @@ extension JurisdictionReport {
       activities.append(
         ActivityStatus(
           activity: activity, verdict: answer.verdict, conflict: answer.conflict,
-          conflictText: AnswerFormatter.conflictSentence(answer), uncertain: answer.isUncertain,
+          conflictText: AnswerTextRenderer.conflictSentence(answer), uncertain: answer.isUncertain,
           conditions: answer.conditions.map(\.text), layers: binding, beside: beside))
     }
 

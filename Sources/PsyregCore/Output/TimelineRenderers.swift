@@ -1,8 +1,27 @@
-/// Renders a timeline as text, Markdown or JSON.
-public enum TimelineFormatter {
+/// The formats `psyreg timeline` writes, each with its renderer.
+public enum TimelineFormat: String, Sendable, CaseIterable {
+  case text, json, markdown
+
+  public var renderer: any TimelineRenderer {
+    switch self {
+    case .text: TimelineTextRenderer()
+    case .json: TimelineJSONRenderer()
+    case .markdown: TimelineMarkdownRenderer()
+    }
+  }
+}
+
+/// Lays out timeline entries (`RuleBook.timeline`) in one format.
+public protocol TimelineRenderer: Sendable {
+  func render(_ items: [TimelineItem]) -> String
+}
+
+extension TimelineItem {
   /// "possession, supply: allowed → prohibited; research: allowed → conditional": activities
-  /// that changed the same way are named together.
-  static func changeText(_ changes: [TimelineItem.Change], multiSubstance: Bool) -> [String] {
+  /// that changed the same way are named together, prefixed with the substance when the entry
+  /// is about several.
+  var changeText: [String] {
+    let multiSubstance = substances.count > 1
     var groups: [(substance: String, before: Verdict, after: Verdict, activities: [String])] = []
     for c in changes {
       let substance = multiSubstance ? c.substance + " " : ""
@@ -17,8 +36,13 @@ public enum TimelineFormatter {
       "\($0.substance)\($0.activities.joined(separator: ", ")): \($0.before.rawValue) → \($0.after.rawValue)"
     }
   }
+}
 
-  public static func text(_ items: [TimelineItem]) -> String {
+/// For a terminal: one block per entry.
+public struct TimelineTextRenderer: TimelineRenderer {
+  public init() {}
+
+  public func render(_ items: [TimelineItem]) -> String {
     if items.isEmpty { return "No timeline entries match.\n" }
     var out = ""
     for item in items {
@@ -26,7 +50,7 @@ public enum TimelineFormatter {
       out += "\(e.date!)  \(item.jurisdiction.id)  \(e.kind.rawValue)  \(item.substances.joined(separator: ", "))\n"
       out += "    \(e.title)\n"
       if let announced = e.announced { out += "    announced \(announced)\n" }
-      let changes = changeText(item.changes, multiSubstance: item.substances.count > 1)
+      let changes = item.changeText
       if !changes.isEmpty { out += "    changes: \(changes.joined(separator: "; "))\n" }
       if let status = e.status { out += "    status: \(status)\n" }
       out += "    instrument: \(e.instrument)\n"
@@ -35,10 +59,14 @@ public enum TimelineFormatter {
     }
     return out
   }
+}
 
-  /// A GFM table; every string from the rules is escaped as the Markdown reports escape it,
-  /// and only http(s) sources become links.
-  public static func markdown(_ items: [TimelineItem]) -> String {
+/// A GFM table, for a pull request or a wiki. Every string from the rules is escaped as the
+/// Markdown reports escape it, and only http(s) sources become links.
+public struct TimelineMarkdownRenderer: TimelineRenderer {
+  public init() {}
+
+  public func render(_ items: [TimelineItem]) -> String {
     var out = "| Date | Layer | Kind | Substances | Entry | Changes | Instrument | Sources | Confidence |\n"
     out += "|---|---|---|---|---|---|---|---|---|\n"
     for item in items {
@@ -46,7 +74,7 @@ public enum TimelineFormatter {
       let text = [
         e.date!.description, item.jurisdiction.id, e.kind.rawValue, item.substances.joined(separator: ", "), e.title,
       ].map(MarkdownEscaper.text)
-      let changes = changeText(item.changes, multiSubstance: item.substances.count > 1).map(MarkdownEscaper.text)
+      let changes = item.changeText.map(MarkdownEscaper.text)
       let sources = e.sources.enumerated().map { MarkdownEscaper.link("\($0.offset + 1)", to: $0.element) }
       let cells =
         text + [
@@ -57,9 +85,16 @@ public enum TimelineFormatter {
     }
     return out
   }
+}
 
-  public static func json(_ items: [TimelineItem]) -> JSON {
-    .array(items.map(itemJSON))
+/// An array of entries, oldest first.
+public struct TimelineJSONRenderer: TimelineRenderer {
+  public init() {}
+
+  public func render(_ items: [TimelineItem]) -> String { json(items).rendered() + "\n" }
+
+  public func json(_ items: [TimelineItem]) -> JSON {
+    .array(items.map(Self.itemJSON))
   }
 
   public static func itemJSON(_ item: TimelineItem) -> JSON {

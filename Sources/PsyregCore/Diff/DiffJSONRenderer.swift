@@ -1,6 +1,12 @@
 /// `psyreg diff --format json`: one object with the summary, the definitions, the entries and the answers.
-public enum DiffJSONFormatter {
-  public static func json(_ diff: RuleDiff, old: String, new: String) -> JSON {
+public struct DiffJSONRenderer: DiffRenderer {
+  public init() {}
+
+  public func render(_ diff: RuleDiff, old: String, new: String) -> String {
+    json(diff, old: old, new: new).rendered() + "\n"
+  }
+
+  public func json(_ diff: RuleDiff, old: String, new: String) -> JSON {
     let summary = DiffSummary(diff)
     return .object([
       ("old", .string(old)),
@@ -17,9 +23,9 @@ public enum DiffJSONFormatter {
           ("text", .string(summary.sentence)),
         ])
       ),
-      ("definitions", .array(diff.definitions.map(definition))),
-      ("entries", .array(diff.entries.map(entry))),
-      ("answers", .array(diff.answers.map(answer))),
+      ("definitions", .array(diff.definitions.map(Self.definition))),
+      ("entries", .array(diff.entries.map(Self.entry))),
+      ("answers", .array(diff.answers.map(Self.answer))),
     ])
   }
 

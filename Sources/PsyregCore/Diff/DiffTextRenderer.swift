@@ -1,6 +1,26 @@
+/// The formats `psyreg diff` writes, each with its renderer.
+public enum DiffFormat: String, Sendable, CaseIterable {
+  case text, markdown, json
+
+  public var renderer: any DiffRenderer {
+    switch self {
+    case .text: DiffTextRenderer()
+    case .markdown: DiffMarkdownRenderer()
+    case .json: DiffJSONRenderer()
+    }
+  }
+}
+
+/// Lays out a rule diff in one format; `old` and `new` name the two sides (folders or revisions).
+public protocol DiffRenderer: Sendable {
+  func render(_ diff: RuleDiff, old: String, new: String) -> String
+}
+
 /// `psyreg diff` as plain text: definitions, entries and answers by jurisdiction, then a summary.
-public enum DiffTextFormatter {
-  public static func text(_ diff: RuleDiff, old: String, new: String) -> String {
+public struct DiffTextRenderer: DiffRenderer {
+  public init() {}
+
+  public func render(_ diff: RuleDiff, old: String, new: String) -> String {
     var out = "Rule changes from \(old) to \(new)\n"
     if !diff.definitions.isEmpty {
       out += "\nDefinitions\n"

@@ -1,9 +1,32 @@
-/// Renders answers as careful text or as the JSON of DESIGN.md.
-public enum AnswerFormatter {
-  // MARK: JSON
+/// The formats `psyreg ask` answers in, each with its renderer.
+public enum AnswerFormat: String, Sendable, CaseIterable {
+  case text, json
+
+  public var renderer: any AnswerRenderer {
+    switch self {
+    case .text: AnswerTextRenderer()
+    case .json: AnswerJSONRenderer()
+    }
+  }
+}
+
+/// Lays out answers in one format.
+public protocol AnswerRenderer: Sendable {
+  /// One answer, with every layer's verdict, conditions and sources.
+  func render(_ answer: Answer) -> String
+  /// The answers for every activity to one question (`ask` without `--activity`).
+  func render(_ answers: [Answer]) -> String
+}
+
+/// The JSON contract of DESIGN.md: an object for one answer, an array of them for several.
+public struct AnswerJSONRenderer: AnswerRenderer {
+  public init() {}
+
+  public func render(_ answer: Answer) -> String { json(answer).rendered() + "\n" }
+  public func render(_ answers: [Answer]) -> String { JSON.array(answers.map(json)).rendered() + "\n" }
 
   /// One answer as the JSON contract of DESIGN.md (plus the governing rule's file and line).
-  public static func json(_ answer: Answer) -> JSON {
+  public func json(_ answer: Answer) -> JSON {
     let q = answer.question
     return .object([
       ("substance", .string(q.substance)),
@@ -14,9 +37,9 @@ public enum AnswerFormatter {
       ("conflict", .bool(answer.conflict)),
       ("uncertain", .bool(answer.isUncertain)),
       ("conditions", .array(answer.conditions.map { .string($0.text) })),
-      ("facts", factsJSON(q.facts)),
-      ("layers", .array(answer.layers.map(layerJSON))),
-      ("beside", .array(answer.beside.map(layerJSON))),
+      ("facts", Self.factsJSON(q.facts)),
+      ("layers", .array(answer.layers.map(Self.layerJSON))),
+      ("beside", .array(answer.beside.map(Self.layerJSON))),
     ])
   }
 
@@ -60,11 +83,15 @@ public enum AnswerFormatter {
     return .object(pairs)
   }
 
-  // MARK: Text
+}
+
+/// Careful text: one answer in full, or every activity's answer as a table.
+public struct AnswerTextRenderer: AnswerRenderer {
+  public init() {}
 
   /// A careful answer: the verdict, what would make it lawful, the conflict in words, and
   /// per layer the verdict, status, conditions, since when, instrument and sources.
-  public static func text(_ answer: Answer) -> String {
+  public func render(_ answer: Answer) -> String {
     let q = answer.question
     var out = "\(answer.substance.name) in \(answer.jurisdiction.name) (\(answer.jurisdiction.id)), "
     out += "\(q.activity.rawValue), on \(q.date): \(answer.verdict.rawValue.uppercased())"
@@ -73,18 +100,18 @@ public enum AnswerFormatter {
     if answer.verdict == .conditional || (answer.verdict == .decriminalized && !answer.conditions.isEmpty) {
       out += "Allowed if: \(answer.conditions.map(\.text).joined(separator: "; "))\n"
     }
-    if let conflict = conflictSentence(answer) { out += "Conflict: \(conflict)\n" }
+    if let conflict = Self.conflictSentence(answer) { out += "Conflict: \(conflict)\n" }
     if answer.verdict == .unknown {
       let unknown = answer.layers.filter { $0.verdict == .unknown }.map(\.jurisdiction.name)
       out += "Unknown: no rule covers this under \(unknown.joined(separator: " or ")) law.\n"
     }
-    let facts = factsText(q.facts)
+    let facts = Self.factsText(q.facts)
     if !facts.isEmpty { out += "Facts given: \(facts)\n" }
     out += "\n"
-    for layer in answer.layers { out += layerText(layer) }
+    for layer in answer.layers { out += Self.layerText(layer) }
     if !answer.beside.isEmpty {
       out += "Beside the answer (binds states, not people):\n"
-      for layer in answer.beside { out += layerText(layer) }
+      for layer in answer.beside { out += Self.layerText(layer) }
     }
     return out
   }
@@ -147,7 +174,7 @@ public enum AnswerFormatter {
   }
 
   /// Every activity in a compact table, one row each, one column per layer.
-  public static func table(_ answers: [Answer]) -> String {
+  public func render(_ answers: [Answer]) -> String {
     guard let first = answers.first else { return "" }
     var out =
       "\(first.substance.name) in \(first.jurisdiction.name) (\(first.jurisdiction.id)) on \(first.question.date)\n\n"
