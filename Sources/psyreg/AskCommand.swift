@@ -15,6 +15,10 @@ struct AskCommand: ParsableCommand {
   @Option(help: "The output format.") var format: AnswerFormat = .text
   @OptionGroup var options: RulesOptions
 
+  func validate() throws {
+    _ = try parseFacts(facts)
+  }
+
   func run() throws {
     let facts = try parseFacts(self.facts)
     let book = try options.loadBook()

@@ -42,20 +42,23 @@ struct DiffCommand: ParsableCommand {
     if failOnChange && !diff.isEmpty { throw ExitCode.failure }
   }
 
+  func validate() throws {
+    if gitBase != nil {
+      if old != nil && new != nil { throw ValidationError("--git-base takes at most one more argument (NEW)") }
+    } else if old == nil || new == nil {
+      throw ValidationError("diff needs OLD and NEW (folders or git revisions), or --git-base REV")
+    }
+  }
+
+  /// The two sides; `validate()` has checked that the arguments name two.
   func sides() throws -> (Side, Side) {
     if let gitBase {
-      if old != nil && new != nil {
-        throw Console.usage("--git-base takes at most one more argument (NEW)")
-      }
       guard GitRepository().commit(gitBase) != nil else {
         throw Console.usage("--git-base: '\(gitBase)' is not a git revision")
       }
       return (.revision(gitBase), try old.map(side) ?? .folder(options.rulesPath))
     }
-    guard let old, let new else {
-      throw Console.usage("diff needs OLD and NEW (folders or git revisions), or --git-base REV")
-    }
-    return (try side(old), try side(new))
+    return (try side(old!), try side(new!))
   }
 
   /// An existing folder is a folder; else a git revision; else a usage error.

@@ -26,15 +26,26 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "The file to write (default: standard output); with --all, the folder.") var output: String?
   @OptionGroup var options: RulesOptions
 
-  func run() throws {
+  func validate() throws {
     let modes = [jurisdiction != nil, matrix, all].filter { $0 }.count
-    if modes != 1 { throw Console.usage("give one of JURISDICTION, --matrix or --all") }
-    if all && output == nil { throw Console.usage("--all needs --output DIR") }
-    if let output, ReportPaths.isInside(output, options.rulesPath) {
-      throw Console.usage(
-        "--output \(output) is inside the rules folder \(options.rulesPath); write reports elsewhere"
-      )
+    if modes != 1 { throw ValidationError("give one of JURISDICTION, --matrix or --all") }
+    guard let output else {
+      if all { throw ValidationError("--all needs --output DIR") }
+      return
     }
+    if ReportPaths.isInside(output, options.rulesPath) {
+      throw ValidationError(
+        "--output \(output) is inside the rules folder \(options.rulesPath); write reports elsewhere")
+    }
+    switch FileSystem.kind(of: output) {
+    case .file where all: throw ValidationError("--output \(output) is a file; --all writes into a folder")
+    case .directory where !all:
+      throw ValidationError("--output \(output) is a folder; give a file name (or --all to write every report)")
+    default: break
+    }
+  }
+
+  func run() throws {
     let book = try options.loadBook()
     let date = on ?? CivilDate.todayUTC()
     let activity = self.activity ?? .possession

@@ -71,19 +71,19 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 extension DiffFormat: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 
-/// Parses `--fact K=V` options.
-func parseFacts(_ pairs: [String]) throws -> Facts {
+/// Parses `--fact K=V` options; a malformed one is a usage error, thrown from `validate()`.
+func parseFacts(_ pairs: [String]) throws(ValidationError) -> Facts {
   var values: [String: String] = [:]
   for pair in pairs {
     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
     guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-      throw Console.usage("--fact expects NAME=VALUE (e.g. age=21), not '\(pair)'")
+      throw ValidationError("--fact expects NAME=VALUE (e.g. age=21), not '\(pair)'")
     }
     values[parts[0]] = parts[1]
   }
   do {
     return try Facts(values)
   } catch {
-    throw Console.usage(error.description)
+    throw ValidationError(error.description)
   }
 }

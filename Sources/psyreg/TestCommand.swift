@@ -13,6 +13,10 @@ struct TestCommand: ParsableCommand {
   @Option(help: "The output format.") var format: ExpectationFormat = .text
   @OptionGroup var options: RulesOptions
 
+  func validate() throws {
+    if verbose && format != .text { throw ValidationError("--verbose lists passing cases in the text format only") }
+  }
+
   func run() throws {
     let book = try options.loadBook(extra: paths)
     let selected = paths.map(Paths.display)

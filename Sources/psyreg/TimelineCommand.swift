@@ -12,6 +12,10 @@ struct TimelineCommand: ParsableCommand {
   @Option(help: "The output format.") var format: TimelineFormat = .text
   @OptionGroup var options: RulesOptions
 
+  func validate() throws {
+    if let from, let to, to < from { throw ValidationError("--to \(to) is before --from \(from)") }
+  }
+
   func run() throws {
     let book = try options.loadBook()
     var query = TimelineQuery(from: from, to: to)
@@ -21,7 +25,6 @@ struct TimelineCommand: ParsableCommand {
     } catch {
       throw Console.usage(String(describing: error))
     }
-    if let from, let to, to < from { throw Console.usage("--to \(to) is before --from \(from)") }
     let items = book.timeline(query)
     Console.out(format.renderer.render(items))
   }

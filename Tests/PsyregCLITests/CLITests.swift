@@ -348,3 +348,141 @@ struct CLI {
     #expect(rows.contains(["xx-a", "parent", "treaty"]))
   }
 }
+
+/// Usage errors (exit 64): formats a command does not write, and argument combinations that
+/// `validate()` rejects before any rule is read (so they are 64 even where there are no rules).
+@Suite(.serialized) struct UsageCLITests {
+  @Test(arguments: [
+    ["ask", "mdma", "us", "--format", "markdown"],
+    ["ask", "mdma", "us", "--format", "junit"],
+    ["timeline", "--format", "junit"],
+    ["timeline", "--format", "html"],
+    ["list", "coverage", "--format", "markdown"],
+    ["list", "substances", "--format", "sarif"],
+    ["test", "--format", "json"],
+    ["validate", "--format", "markdown"],
+    ["diff", "a", "b", "--format", "html"],
+    ["report", "us", "--format", "pdf"],
+  ])
+  func aFormatTheCommandDoesNotWriteIsAUsageError(_ arguments: [String]) throws {
+    let result = try CLI.run(arguments)
+    #expect(result.status == 64, "\(arguments)")
+    #expect(result.stderr.contains("'\(arguments.last!)' is invalid for '--format"), "\(result.stderr)")
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test(arguments: [
+    (["report"], "give one of JURISDICTION, --matrix or --all"),
+    (["report", "us", "--matrix"], "give one of JURISDICTION, --matrix or --all"),
+    (["report", "--matrix", "--all", "--output", "out"], "give one of JURISDICTION, --matrix or --all"),
+    (["report", "us", "--all", "--output", "out"], "give one of JURISDICTION, --matrix or --all"),
+    (["report", "--all"], "--all needs --output DIR"),
+    (["report", "--all", "--format", "json"], "--all needs --output DIR"),
+    (["report", "us", "--output", "Rules/us.md"], "is inside the rules folder"),
+    (["report", "--all", "--output", "Rules/../Rules/reports"], "is inside the rules folder"),
+    (["report", "--all", "--output", "a-file"], "--output a-file is a file"),
+    (["report", "us", "--output", "a-folder"], "--output a-folder is a folder"),
+    (["report", "--matrix", "--output", "a-folder"], "--output a-folder is a folder"),
+    (["diff"], "diff needs OLD and NEW"),
+    (["diff", "Rules"], "diff needs OLD and NEW"),
+    (["diff", "--git-base", "HEAD", "old", "new"], "--git-base takes at most one more argument"),
+    (["timeline", "--from", "2020-01-01", "--to", "2019-12-31"], "--to 2019-12-31 is before --from 2020-01-01"),
+    (["test", "--verbose", "--format", "junit"], "--verbose lists passing cases in the text format only"),
+    (["ask", "mdma", "us", "--fact", "age"], "--fact expects NAME=VALUE"),
+    (["ask", "mdma", "us", "--fact", "height=2"], "unknown fact 'height'"),
+  ])
+  func argumentCombinationsAreCheckedBeforeTheRulesAreRead(_ arguments: [String], _ message: String) throws {
+    // A folder with no rules at all: a run() would fail to load them (exit 1); validate() comes first.
+    let root = try CLI.folder(["a-file": "x", "a-folder/keep": ""])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let result = try CLI.run(arguments, in: root)
+    #expect(result.status == 64, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
+  }
+
+  @Test func validCombinationsStillRun() throws {
+    let root = try CLI.folder(["keep": ""])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let file = root.appendingPathComponent("us.md").path
+    let report = try CLI.run(["report", "us", "--on", "2024-06-01", "--output", file])
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(FileManager.default.fileExists(atPath: file))
+    let all = try CLI.run([
+      "report", "--all", "--format", "json", "--on", "2024-06-01", "--output", root.appendingPathComponent("all").path,
+    ])
+    #expect(all.status == 0, "\(all.stderr)")
+    #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("all/index.json").path))
+    #expect(try CLI.run(["diff", "Rules", "Rules"]).status == 0)
+    #expect(try CLI.run(["test", "--verbose"]).status == 0)
+    #expect(try CLI.run(["timeline", "mdma", "--from", "1985-07-01", "--to", "1985-07-01"]).status == 0)
+  }
+
+  @Test func listCoverageWritesJSON() throws {
+    let result = try CLI.run(["list", "coverage", "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let substances = try #require(json["substances"] as? [String])
+    #expect(substances.contains("psilocybin"))
+    let rows = try #require(json["rows"] as? [[String: Any]])
+    let oregon = try #require(rows.first { $0["jurisdiction"] as? String == "us-or" })
+    let cells = try #require(oregon["cells"] as? [String: String])
+    #expect(cells["psilocybin"] == "data")
+    #expect(Set(cells.values).isSubset(of: ["data", "parent", "treaty", "none"]))
+    #expect(json["pairs"] as? Int == substances.count * rows.count)
+  }
+}
+
+/// `timeline --format markdown` and `diff --format markdown` escape what the Markdown reports escape.
+@Suite(.serialized) struct MarkdownCLITests {
+  static let substance = "id: mdma\nname: MDMA\nkind: compound\n"
+  static func jurisdiction(title: String) -> String {
+    """
+    id: xa
+    name: Xanadu
+    kind: national
+    timeline:
+      - date: 2020-01-01
+        kind: scheduled
+        substances: [mdma]
+        title: "\(title)"
+        instrument: "Act | 1"
+        sources: [https://example.org/act]
+        confidence: high
+        verdicts:
+          medical: {verdict: conditional, conditions: ["](javascript:alert(1)) | <b>\\r\\nx"]}
+
+    """
+  }
+
+  static let hostileTitle = #"<script>alert(1)</script> [x](javascript:alert(1)) a | b\r\nnext"#
+  static let escapedTitle = #"\<script\>alert(1)\</script\> \[x\](javascript:alert(1)) a \| b next"#
+
+  @Test func timelineMarkdownEscapesRuleStrings() throws {
+    let root = try CLI.folder([
+      "Rules/substances/mdma.yaml": Self.substance,
+      "Rules/jurisdictions/xa.yaml": Self.jurisdiction(title: Self.hostileTitle),
+    ])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let result = try CLI.run(["timeline", "--format", "markdown"], in: root)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("| \(Self.escapedTitle) | medical: unknown → conditional | Act \\| 1 |"))
+    #expect(!result.stdout.contains("\r"))
+    #expect(result.stdout.split(separator: "\n").count == 3)  // header, rule, one row
+  }
+
+  @Test func diffMarkdownEscapesRuleStrings() throws {
+    let root = try CLI.folder([
+      "old/substances/mdma.yaml": Self.substance,
+      "old/jurisdictions/xa.yaml": Self.jurisdiction(title: "Scheduled"),
+      "new/substances/mdma.yaml": Self.substance,
+      "new/jurisdictions/xa.yaml": Self.jurisdiction(title: Self.hostileTitle),
+    ])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let result = try CLI.run(["diff", "old", "new", "--format", "markdown"], in: root)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("title: Scheduled → \(Self.escapedTitle)"), "\(result.stdout)")
+    #expect(!result.stdout.replacingOccurrences(of: "\\<", with: "").contains("<script"))
+    #expect(!result.stdout.contains("\r"))
+  }
+}
