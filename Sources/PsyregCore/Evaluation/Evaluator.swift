@@ -220,7 +220,10 @@ extension RuleBook {
     else { return nil }
     var governing = listing.entry
     var since = listing.since
-    var status = (listing.adoption == nil ? listing.entry.status : nil) ?? schedule.label
+    // A listing's own label describes the listing only when it overrides no activity; one that
+    // does (a religious exemption) labels those activities alone.
+    let listingLabel = listing.adoption == nil && listing.entry.verdicts.isEmpty ? listing.entry.status : nil
+    var status = listingLabel ?? schedule.label
     if let history = amendmentHistory(id, layer), let indexes = history.setting[activity],
       let amendment = history.last(of: indexes, onOrBefore: date)
     {
