@@ -23,7 +23,7 @@ public enum TimelineFormatter {
     var out = ""
     for item in items {
       let e = item.entry
-      out += "\(e.date!)  \(item.jurisdiction.id)  \(e.kind.rawValue)  \(item.substances.joined(separator: ", "))\n"
+      out += "\(e.date)  \(item.jurisdiction.id)  \(e.kind.rawValue)  \(item.substances.joined(separator: ", "))\n"
       out += "    \(e.title)\n"
       if let announced = e.announced { out += "    announced \(announced)\n" }
       let changes = changeText(item.changes, multiSubstance: item.substances.count > 1)
@@ -44,7 +44,7 @@ public enum TimelineFormatter {
       let changes = changeText(item.changes, multiSubstance: item.substances.count > 1).joined(separator: "<br>")
       let sources = e.sources.enumerated().map { "[\($0.offset + 1)](\($0.element))" }.joined(separator: " ")
       let cells = [
-        e.date!.description, item.jurisdiction.id, e.kind.rawValue, item.substances.joined(separator: ", "), e.title,
+        e.date.description, item.jurisdiction.id, e.kind.rawValue, item.substances.joined(separator: ", "), e.title,
         changes, e.instrument, sources, e.confidence == .high ? "high" : "**\(e.confidence.rawValue)**",
       ]
       out += "| " + cells.map(Markdown.cell).joined(separator: " | ") + " |\n"
@@ -65,7 +65,7 @@ public enum TimelineFormatter {
       ])
     }
     return .object([
-      ("date", .string(e.date!.description)),
+      ("date", .string(e.date.description)),
       ("announced", .string(e.announced?.description)),
       ("jurisdiction", .string(item.jurisdiction.id)),
       ("substances", .array(item.substances.map { .string($0) })),
