@@ -108,6 +108,8 @@ public struct LayerAnswer: Sendable, Hashable {
   public var since: CivilDate?
   /// The schedule the answer comes through, when it does.
   public var schedule: Schedule?
+  /// The class-wide entry that set what the schedule means for this activity, when one did.
+  public var amendment: TimelineEntry?
   /// The adoption the answer (or the substance's listing) comes through, when it does.
   public var adoption: Adoption?
   /// Set when the governing rule is written for what the substance is an isomer or salt of.

@@ -91,6 +91,7 @@ extension RuleBook {
       jurisdiction: layer, verdict: ruling?.verdict ?? .unknown, conditions: ruling?.conditions ?? [], unmet: [],
       ruledVerdict: ruling?.verdict ?? .unknown, status: resolution?.status, origin: resolution?.origin ?? .none,
       governing: resolution?.governing, since: resolution?.since, schedule: resolution?.schedule,
+      amendment: resolution?.amendment,
       adoption: resolution?.adoption, inheritedFrom: resolution?.inheritedFrom, binding: binding)
     guard let ruling, !ruling.conditions.isEmpty, !question.facts.isEmpty else { return answer }
     var residual: [Condition] = []
@@ -114,6 +115,7 @@ extension RuleBook {
     var since: CivilDate?
     var status: String?
     var schedule: Schedule? = nil
+    var amendment: TimelineEntry? = nil
     var adoption: Adoption? = nil
     var inheritedFrom: String? = nil
   }
@@ -220,6 +222,7 @@ extension RuleBook {
     else { return nil }
     var governing = listing.entry
     var since = listing.since
+    var amended: TimelineEntry?
     // A listing's own label describes the listing only when it overrides no activity; one that
     // does (a religious exemption) labels those activities alone.
     let listingLabel = listing.adoption == nil && listing.entry.verdicts.isEmpty ? listing.entry.status : nil
@@ -229,6 +232,7 @@ extension RuleBook {
     {
       ruling = amendment.verdicts.ruling(for: activity)!
       status = amendment.status ?? schedule.label
+      amended = amendment
       if amendment.date >= since {
         governing = amendment
         since = amendment.date
@@ -237,7 +241,7 @@ extension RuleBook {
     let inherited = listing.substance != substance
     return Resolution(
       ruling: ruling, origin: inherited ? .inherited : .schedule, governing: .entry(governing), since: since,
-      status: status, schedule: schedule, adoption: listing.adoption,
+      status: status, schedule: schedule, amendment: amended, adoption: listing.adoption,
       inheritedFrom: inherited ? listing.substance : nil)
   }
 }

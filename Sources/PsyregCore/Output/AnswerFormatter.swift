@@ -137,6 +137,9 @@ public enum AnswerFormatter {
     if let schedule = layer.schedule, layer.origin != .own {
       parts.append("listed in \(schedule.label) [\(schedule.id)] (\(schedule.instrument))")
     }
+    if let amendment = layer.amendment, amendment.origin != layer.governing?.origin {
+      parts.append("as amended on \(amendment.date) by \(amendment.title) (\(amendment.instrument))")
+    }
     if let from = layer.inheritedFrom {
       parts.append("the rule for \(from), which this substance is an isomer or salt of")
     }
