@@ -46,10 +46,10 @@ import Testing
   }
 
   @Test func escapingFollowsTheRunner() {
-    #expect(GitHubDiagnosticReporter.escapeData("a%b\r\nc: d, e") == "a%25b%0D%0Ac: d, e")
-    #expect(GitHubDiagnosticReporter.escapeProperty("a%b\r\nc: d, e") == "a%25b%0D%0Ac%3A d%2C e")
+    #expect(WorkflowCommandEscaper.data("a%b\r\nc: d, e") == "a%25b%0D%0Ac: d, e")
+    #expect(WorkflowCommandEscaper.property("a%b\r\nc: d, e") == "a%25b%0D%0Ac%3A d%2C e")
     // Percent first: an escape is never escaped twice.
-    #expect(GitHubDiagnosticReporter.escapeProperty("%3A:") == "%253A%3A")
+    #expect(WorkflowCommandEscaper.property("%3A:") == "%253A%3A")
   }
 
   // MARK: SARIF
@@ -214,7 +214,7 @@ import Testing
       ))
     #expect(
       xml.contains(
-        "name=\"fails &quot;quoted&quot; &amp; &apos;single&apos;\" file=\"Rules/tests/a.yaml\" line=\"8\">"
+        "name=\"fails &quot;quoted&quot; &amp; &#39;single&#39;\" file=\"Rules/tests/a.yaml\" line=\"8\">"
       ))
     #expect(
       xml.contains(
@@ -222,16 +222,17 @@ import Testing
     // The body explains, with the governing entry's title escaped.
     #expect(
       xml.contains(
-        "layer us: prohibited by &apos;Emergency &lt;scheduling&gt; &amp; &quot;more&quot;&apos; (1985-07-01)"
+        "layer us: prohibited by &#39;Emergency &lt;scheduling&gt; &amp; &quot;more&quot;&#39; (1985-07-01)"
       ))
     #expect(xml.hasSuffix("</testsuites>\n"))
   }
 
   @Test func junitEscapesEverything() {
-    #expect(JUnitFormatter.escape("a<b>&\"c\"'d'") == "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;")
-    #expect(JUnitFormatter.escape("line\nbreak\ttab") == "line&#10;break&#9;tab")
-    #expect(JUnitFormatter.escape("line\nbreak", attribute: false) == "line\nbreak")
-    #expect(JUnitFormatter.escape("bell\u{7}") == "bell\u{FFFD}")
+    // One XML/HTML escaper (Output/Escaping/XMLEscaper.swift): an apostrophe is `&#39;`, as in the HTML reports.
+    #expect(XMLEscaper.attribute("a<b>&\"c\"'d'") == "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;")
+    #expect(XMLEscaper.attribute("line\nbreak\ttab") == "line&#10;break&#9;tab")
+    #expect(XMLEscaper.text("line\nbreak") == "line\nbreak")
+    #expect(XMLEscaper.attribute("bell\u{7}") == "bell\u{FFFD}")
   }
 
   #if canImport(FoundationXML) || canImport(Darwin)

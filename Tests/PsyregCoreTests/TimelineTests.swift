@@ -49,7 +49,7 @@ import Testing
   }
 
   @Test func markdownEscapesTableCells() {
-    #expect(Markdown.cell("a | b\nc") == "a \\| b c")
+    #expect(MarkdownEscaper.text("a | b\nc") == "a \\| b c")
     let markdown = TimelineFormatter.markdown(book.timeline(TimelineQuery(substance: "mdma")))
     #expect(markdown.contains("| 1985-07-01 | us | temporary-scheduled | mdma | Emergency scheduling |"))
   }

@@ -1,6 +1,7 @@
 /// `psyreg diff --format markdown`: a pull-request comment. It starts with a hidden marker
 /// (`<!-- psyreg-diff -->`) so a workflow can find and update its earlier comment, and keeps
-/// under GitHub's comment size limit by cutting long tables short.
+/// under GitHub's comment size limit by cutting long tables short. Every string from the rules
+/// is escaped as the Markdown reports escape it.
 public enum DiffMarkdownFormatter {
   public static let marker = "<!-- psyreg-diff -->"
   /// Rows per table before the rest is left out (GitHub comments hold 65,536 characters).
@@ -8,11 +9,11 @@ public enum DiffMarkdownFormatter {
 
   public static func markdown(_ diff: RuleDiff, old: String, new: String) -> String {
     let summary = DiffSummary(diff)
-    var out = "\(marker)\n### psyreg: rule changes `\(code(old))` → `\(code(new))`\n\n"
-    out += "**\(summary.sentence).**"
+    var out = "\(marker)\n### psyreg: rule changes \(MarkdownEscaper.code(old)) → \(MarkdownEscaper.code(new))\n\n"
+    out += "**\(MarkdownEscaper.text(summary.sentence)).**"
     if !summary.jurisdictions.isEmpty {
       out +=
-        " Jurisdictions: " + summary.jurisdictions.map { "`\($0)`" }.joined(separator: ", ") + "."
+        " Jurisdictions: " + summary.jurisdictions.map { MarkdownEscaper.code($0) }.joined(separator: ", ") + "."
     }
     out += "\n"
     if !diff.answers.isEmpty {
@@ -20,12 +21,12 @@ public enum DiffMarkdownFormatter {
       out +=
         "| Substance | Jurisdiction | Activity | Before | After | Dates |\n|---|---|---|---|---|---|\n"
       for a in diff.answers.prefix(rowLimit) {
-        var after = a.new.description
-        if let conditions = a.conditionsLine { after += "<br>" + conditions }
-        let cells = [
-          a.substance, a.jurisdiction, a.activity.rawValue, a.old.description, after, a.range,
-        ]
-        out += row(cells)
+        var after = text(a.new.description)
+        if let conditions = a.conditionsLine { after += "<br>" + text(conditions) }
+        out += row([
+          text(a.substance), text(a.jurisdiction), text(a.activity.rawValue), text(a.old.description), after,
+          text(a.range),
+        ])
       }
       out += overflow(diff.answers.count)
     }
@@ -35,16 +36,12 @@ public enum DiffMarkdownFormatter {
       out += "|---|---|---|---|---|---|---|---|\n"
       for e in diff.entries.prefix(rowLimit) {
         let entry = e.entry
-        let fields = e.fields.filter { $0.field != "date" }.map(\.text).map(Markdown.cell).joined(
-          separator: "<br>")
+        let fields = e.fields.filter { $0.field != "date" }
         let cells = [
           e.change.rawValue, e.jurisdiction, e.dateText, entry.substances.joined(separator: ", "),
-          entry.kind.rawValue,
-          entry.title,
-        ]
-        out +=
-          "| " + cells.map(Markdown.cell).joined(separator: " | ")
-          + " | \(fields) | `\(code(e.location))` |\n"
+          entry.kind.rawValue, entry.title,
+        ].map(text)
+        out += row(cells + [lines(fields.map(\.text)), MarkdownEscaper.code(e.location, inTable: true)])
       }
       out += overflow(diff.entries.count)
     }
@@ -52,26 +49,26 @@ public enum DiffMarkdownFormatter {
       out +=
         "\n#### Definitions\n\n| Change | What | Id | Fields | Where |\n|---|---|---|---|---|\n"
       for d in diff.definitions.prefix(rowLimit) {
-        let fields = d.fields.map(\.text).map(Markdown.cell).joined(separator: "<br>")
-        out +=
-          "| \(d.change.rawValue) | \(d.what.rawValue) | \(Markdown.cell(d.id)) | \(fields) | `\(code(d.location))` |\n"
+        out += row([
+          text(d.change.rawValue), text(d.what.rawValue), text(d.id), lines(d.fields.map(\.text)),
+          MarkdownEscaper.code(d.location, inTable: true),
+        ])
       }
       out += overflow(diff.definitions.count)
     }
     return out
   }
 
-  static func row(_ cells: [String]) -> String {
-    "| " + cells.map(Markdown.cell).joined(separator: " | ") + " |\n"
-  }
+  static func text(_ s: String) -> String { MarkdownEscaper.text(s) }
+
+  /// Several lines in one table cell.
+  static func lines(_ lines: [String]) -> String { lines.map(text).joined(separator: "<br>") }
+
+  /// A table row of cells that are Markdown already.
+  static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
 
   static func overflow(_ count: Int) -> String {
     count > rowLimit
       ? "\n…and \(count - rowLimit) more; run `psyreg diff` locally for the full list.\n" : ""
-  }
-
-  /// Text for inline code: no backticks, no line breaks, pipes escaped for tables.
-  static func code(_ text: String) -> String {
-    Markdown.cell(text.replacingAll("`", with: "'"))
   }
 }

@@ -71,34 +71,15 @@ public struct GitHubDiagnosticReporter: DiagnosticReporter {
 
   public func report(_ diagnostics: [Diagnostic]) -> String {
     diagnostics.map { d in
-      var properties = ["file=\(Self.escapeProperty(d.position.file))"]
+      var properties = ["file=\(WorkflowCommandEscaper.property(d.position.file))"]
       if let location = d.position.location {
         properties += ["line=\(location.line)", "col=\(location.column)"]
       }
-      properties.append("title=\(Self.escapeProperty(d.code))")
+      properties.append("title=\(WorkflowCommandEscaper.property(d.code))")
       var message = d.message
       for note in d.notes { message += "\n\(note.position): \(note.message)" }
-      return "::\(d.severity.rawValue) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
+      return "::\(d.severity.rawValue) \(properties.joined(separator: ","))::\(WorkflowCommandEscaper.data(message))\n"
     }.joined()
-  }
-
-  /// The message part: `%`, CR and LF are percent-encoded.
-  public static func escapeData(_ s: String) -> String {
-    var out = ""
-    for c in s.unicodeScalars {
-      switch c {
-      case "%": out += "%25"
-      case "\r": out += "%0D"
-      case "\n": out += "%0A"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
-
-  /// A property value: as data, and `:` and `,` too.
-  public static func escapeProperty(_ s: String) -> String {
-    escapeData(s).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
   }
 }
 
@@ -204,29 +185,10 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
     var region: [(String, JSON)] = [("startLine", .number(p.location?.line ?? 1))]
     if let l = p.location { region.append(("startColumn", .number(l.column))) }
     let physical: [(String, JSON)] = [
-      ("artifactLocation", .object([("uri", .string(uri(p.file)))])),
+      ("artifactLocation", .object([("uri", .string(URIEscaper.path(p.file)))])),
       ("region", .object(region)),
     ]
     return .object([("physicalLocation", .object(physical))])
-  }
-
-  /// A path as a URI reference: relative paths stay relative (to the repository root, where CI
-  /// runs); absolute ones become `file://` URIs; bytes outside the unreserved set and `/` are
-  /// percent-encoded (a space is `%20`).
-  static func uri(_ path: String) -> String {
-    var out = path.hasPrefix("/") ? "file://" : ""
-    for byte in path.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-        UInt8(ascii: "~"), UInt8(ascii: "/"):
-        out.unicodeScalars.append(Unicode.Scalar(byte))
-      default:
-        let hex = String(byte, radix: 16, uppercase: true)
-        out += "%" + (hex.count == 1 ? "0" + hex : hex)
-      }
-    }
-    return out
   }
 
   /// FNV-1a, 64 bits, as 16 hex digits: a short stable hash for `partialFingerprints`.

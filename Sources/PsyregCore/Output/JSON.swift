@@ -32,7 +32,7 @@ public indirect enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, Expre
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .number(let n): out += String(n)
-    case .string(let s): JSON.quote(s, into: &out)
+    case .string(let s): JSONEscaper.quote(s, into: &out)
     case .array(let items):
       if items.isEmpty {
         out += "[]"
@@ -55,7 +55,7 @@ public indirect enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, Expre
       for (i, (key, value)) in pairs.enumerated() {
         if i > 0 { out += "," }
         newline(&out, indent.map { $0 + 1 })
-        JSON.quote(key, into: &out)
+        JSONEscaper.quote(key, into: &out)
         out += indent == nil ? ":" : ": "
         value.write(into: &out, indent: indent.map { $0 + 1 })
       }
@@ -67,23 +67,5 @@ public indirect enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, Expre
   private func newline(_ out: inout String, _ indent: Int?) {
     guard let indent else { return }
     out += "\n" + String(repeating: "  ", count: indent)
-  }
-
-  static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    out += "\""
   }
 }

@@ -16,18 +16,19 @@ public enum JUnitFormatter {
     let errors = results.filter { !$0.passed && $0.answer == nil }.count
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out +=
-      "<testsuites name=\"\(escape(name))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+      "<testsuites name=\"\(XMLEscaper.attribute(name))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
     for file in files {
       let cases = byFile[file]!
       let failed = cases.filter { !$0.passed && $0.answer != nil }.count
       let erred = cases.filter { !$0.passed && $0.answer == nil }.count
       out +=
-        "  <testsuite name=\"\(escape(file))\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"\(erred)\""
-      out += " skipped=\"0\" file=\"\(escape(file))\">\n"
+        "  <testsuite name=\"\(XMLEscaper.attribute(file))\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"\(erred)\""
+      out += " skipped=\"0\" file=\"\(XMLEscaper.attribute(file))\">\n"
       for result in cases {
         let c = result.testCase
-        out += "    <testcase classname=\"\(escape(className(file)))\" name=\"\(escape(c.name))\""
-        out += " file=\"\(escape(file))\"" + (c.origin.line.map { " line=\"\($0)\"" } ?? "")
+        out +=
+          "    <testcase classname=\"\(XMLEscaper.attribute(className(file)))\" name=\"\(XMLEscaper.attribute(c.name))\""
+        out += " file=\"\(XMLEscaper.attribute(file))\"" + (c.origin.line.map { " line=\"\($0)\"" } ?? "")
         if result.passed {
           out += "/>\n"
           continue
@@ -36,8 +37,8 @@ public enum JUnitFormatter {
         let message = result.failures.first ?? "failed"
         let body = ["\(c.origin): \(c.name)"] + ExpectationFormatter.details(result)
         out +=
-          ">\n      <\(element) message=\"\(escape(message))\" type=\"\(result.answer == nil ? "unresolved" : "expectation")\">"
-        out += escape(body.joined(separator: "\n"), attribute: false)
+          ">\n      <\(element) message=\"\(XMLEscaper.attribute(message))\" type=\"\(result.answer == nil ? "unresolved" : "expectation")\">"
+        out += XMLEscaper.text(body.joined(separator: "\n"))
         out += "</\(element)>\n    </testcase>\n"
       }
       out += "  </testsuite>\n"
@@ -53,26 +54,5 @@ public enum JUnitFormatter {
       path = path.dropLast(suffix.count)
     }
     return path.split(separator: "/").joined(separator: ".")
-  }
-
-  /// XML 1.0 text: `&`, `<`, `>`, quotes escaped; in attributes, tab, CR and LF as character
-  /// references so they survive normalisation; characters XML 1.0 forbids become U+FFFD.
-  public static func escape(_ text: String, attribute: Bool = true) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\t", "\n", "\r":
-        out += attribute ? "&#\(scalar.value);" : (scalar == "\r" ? "&#13;" : String(scalar))
-      case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-        out += "\u{FFFD}"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
   }
 }

@@ -36,18 +36,24 @@ public enum TimelineFormatter {
     return out
   }
 
+  /// A GFM table; every string from the rules is escaped as the Markdown reports escape it,
+  /// and only http(s) sources become links.
   public static func markdown(_ items: [TimelineItem]) -> String {
     var out = "| Date | Layer | Kind | Substances | Entry | Changes | Instrument | Sources | Confidence |\n"
     out += "|---|---|---|---|---|---|---|---|---|\n"
     for item in items {
       let e = item.entry
-      let changes = changeText(item.changes, multiSubstance: item.substances.count > 1).joined(separator: "<br>")
-      let sources = e.sources.enumerated().map { "[\($0.offset + 1)](\($0.element))" }.joined(separator: " ")
-      let cells = [
+      let text = [
         e.date.description, item.jurisdiction.id, e.kind.rawValue, item.substances.joined(separator: ", "), e.title,
-        changes, e.instrument, sources, e.confidence == .high ? "high" : "**\(e.confidence.rawValue)**",
-      ]
-      out += "| " + cells.map(Markdown.cell).joined(separator: " | ") + " |\n"
+      ].map(MarkdownEscaper.text)
+      let changes = changeText(item.changes, multiSubstance: item.substances.count > 1).map(MarkdownEscaper.text)
+      let sources = e.sources.enumerated().map { MarkdownEscaper.link("\($0.offset + 1)", to: $0.element) }
+      let cells =
+        text + [
+          changes.joined(separator: "<br>"), MarkdownEscaper.text(e.instrument), sources.joined(separator: " "),
+          e.confidence == .high ? "high" : "**\(e.confidence.rawValue)**",
+        ]
+      out += "| " + cells.joined(separator: " | ") + " |\n"
     }
     return out
   }
@@ -79,20 +85,5 @@ public enum TimelineFormatter {
       ("note", .string(e.note)),
       ("rule", .object([("file", .string(e.origin.file)), ("line", e.origin.line.map { .number($0) } ?? .null)])),
     ])
-  }
-}
-
-public enum Markdown {
-  /// Text safe inside a GitHub table cell: pipes escaped, newlines as spaces.
-  public static func cell(_ text: String) -> String {
-    var out = ""
-    for c in text {
-      switch c {
-      case "|": out += "\\|"
-      case "\n", "\r": out += " "
-      default: out.append(c)
-      }
-    }
-    return out
   }
 }

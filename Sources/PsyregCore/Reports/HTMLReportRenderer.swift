@@ -32,7 +32,7 @@ public struct HTMLReportRenderer: ReportRenderer {
       for activity in Activity.allCases { out += "<th scope=\"col\">\(activity.rawValue)</th>" }
       out += "</tr></thead>\n<tbody>\n"
       for s in report.substances {
-        out += "<tr><th scope=\"row\"><a href=\"#s-\(e(s.id))\">\(e(s.name))</a></th>"
+        out += "<tr><th scope=\"row\"><a href=\"#s-\(attr(s.id))\">\(e(s.name))</a></th>"
         for a in s.activities { out += "<td>\(Self.chip(a.cell))</td>" }
         out += "</tr>\n"
       }
@@ -54,7 +54,7 @@ public struct HTMLReportRenderer: ReportRenderer {
   }
 
   func substance(_ s: JurisdictionReport.SubstanceSection, _ report: JurisdictionReport) -> String {
-    var out = "<section class=\"substance\" id=\"s-\(e(s.id))\">\n"
+    var out = "<section class=\"substance\" id=\"s-\(attr(s.id))\">\n"
     out += "<h2>\(e(s.name)) <span class=\"id\">\(e(s.id))</span></h2>\n"
     var facts = [e(s.kind.rawValue)]
     if !s.aliases.isEmpty { facts.append("also " + s.aliases.map(e).joined(separator: ", ")) }
@@ -116,7 +116,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         let cell = VerdictCell(
           verdict: l.verdict, conflict: false, uncertain: (l.confidence ?? .high) != .high)
         out +=
-          "<td data-label=\"\(e(l.layer.name))\(l.layer.binding ? "" : " (beside)")\">\(Self.chip(cell))"
+          "<td data-label=\"\(attr(l.layer.name))\(l.layer.binding ? "" : " (beside)")\">\(Self.chip(cell))"
         if let since = l.since {
           out += " <span class=\"since\">since \(since)</span>"
         } else if l.title != nil {
@@ -241,10 +241,10 @@ public struct HTMLReportRenderer: ReportRenderer {
     out += "</tr></thead>\n<tbody>\n"
     for row in matrix.rows {
       var name = "\(e(row.jurisdiction.name)) <span class=\"id\">\(e(row.jurisdiction.id))</span>"
-      if let file = link?(row.jurisdiction.id) { name = "<a href=\"\(e(file))\">\(name)</a>" }
+      if let file = link?(row.jurisdiction.id) { name = "<a href=\"\(attr(file))\">\(name)</a>" }
       out += "<tr><th scope=\"row\">\(name)</th>"
       for c in row.cells {
-        let tip = c.status.map { " title=\"\(e($0))\"" } ?? ""
+        let tip = c.status.map { " title=\"\(attr($0))\"" } ?? ""
         out += "<td\(c.ownData ? "" : " class=\"inherited\"")\(tip)>\(Self.chip(c.verdict))</td>"
       }
       out += "</tr>\n"
@@ -263,7 +263,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     out += "<section id=\"reports\">\n<h2>Jurisdictions</h2>\n<ul class=\"index\">\n"
     for item in index.items {
       out +=
-        "<li><a href=\"\(e(item.file))\">\(e(item.jurisdiction.name))</a> <span class=\"id\">\(e(item.jurisdiction.id))</span>"
+        "<li><a href=\"\(attr(item.file))\">\(e(item.jurisdiction.name))</a> <span class=\"id\">\(e(item.jurisdiction.id))</span>"
       out +=
         " <span class=\"muted\">\(item.jurisdiction.kind.rawValue)"
       if item.layers.count > 1 { out += " · \(item.layers.map(e).joined(separator: " → "))" }
@@ -279,8 +279,11 @@ public struct HTMLReportRenderer: ReportRenderer {
 
   // MARK: Pieces
 
-  func e(_ s: String) -> String { HTML.escape(s) }
-  static func e(_ s: String) -> String { HTML.escape(s) }
+  /// Element content and attribute values: the one XML/HTML escaper.
+  func e(_ s: String) -> String { XMLEscaper.text(s) }
+  static func e(_ s: String) -> String { XMLEscaper.text(s) }
+  func attr(_ s: String) -> String { XMLEscaper.attribute(s) }
+  static func attr(_ s: String) -> String { XMLEscaper.attribute(s) }
 
   static func layer(_ l: ReportLayer) -> String {
     "\(e(l.name)) <span class=\"id\">\(e(l.id))</span>"
@@ -311,13 +314,13 @@ public struct HTMLReportRenderer: ReportRenderer {
 
   /// A source: a link when it is plain http(s), else the text alone.
   static func link(_ url: String) -> String {
-    guard let target = HTML.externalURL(url) else { return e(url) }
-    return "<a href=\"\(e(target))\" rel=\"noreferrer\">\(e(url))</a>"
+    guard let target = ExternalLink.target(url) else { return e(url) }
+    return "<a href=\"\(attr(target))\" rel=\"noreferrer\">\(e(url))</a>"
   }
 
   static let disclaimer =
     "<p class=\"disclaimer\"><strong>\(JurisdictionReport.disclaimerLead)</strong> "
-    + HTML.escape(JurisdictionReport.disclaimerBody)
+    + XMLEscaper.text(JurisdictionReport.disclaimerBody)
     + "</p>\n"
 
   static let legend: String = {

@@ -38,8 +38,8 @@ struct TimelineSVG {
     var out = "<div class=\"tl\">\n"
     out +=
       "<svg class=\"tl\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(height))\" width=\"100%\" "
-      + "height=\"\(Self.number(height))\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(HTML.escape(label))\">\n"
-    out += "<title>\(HTML.escape(label))</title>\n"
+      + "height=\"\(Self.number(height))\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(XMLEscaper.attribute(label))\">\n"
+    out += "<title>\(XMLEscaper.text(label))</title>\n"
 
     // The band.
     for segment in band.segments {
@@ -52,7 +52,7 @@ struct TimelineSVG {
         "x=\"\(Self.number(x0))\" y=\"\(Self.number(Self.bandTop))\" width=\"\(Self.number(x1 - x0))\" "
         + "height=\"\(Self.number(Self.bandHeight))\""
       out +=
-        "<g class=\"seg\"><title>\(HTML.escape(tip))</title><rect class=\"seg v-\(segment.verdict.rawValue)\" \(geometry)/>"
+        "<g class=\"seg\"><title>\(XMLEscaper.text(tip))</title><rect class=\"seg v-\(segment.verdict.rawValue)\" \(geometry)/>"
       if segment.conflict { out += "<rect class=\"hatch\" \(geometry)/>" }
       out += "</g>\n"
     }
@@ -84,7 +84,7 @@ struct TimelineSVG {
       let uncertain = event.confidence == .high ? "" : " mk-uncertain"
       let dot = "x1=\"\(cx)\" y1=\"\(y)\" x2=\"\(cx)\" y2=\"\(y)\""
       out +=
-        "<g class=\"mk \(lane)\(uncertain)\"><title>\(HTML.escape(ReportWords.event(event)))</title>"
+        "<g class=\"mk \(lane)\(uncertain)\"><title>\(XMLEscaper.text(ReportWords.event(event)))</title>"
       if event.confidence != .high { out += "<line class=\"ring\" \(dot)/>" }
       out += "<line class=\"dot\" \(dot)/>"
       if !event.layer.binding { out += "<line class=\"hole\" \(dot)/>" }
