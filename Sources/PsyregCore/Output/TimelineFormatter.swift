@@ -18,6 +18,11 @@ public enum TimelineFormatter {
     }
   }
 
+  /// "class-wide: every substance listed in csa-i, csa-ii", for an entry that amends schedules.
+  static func classWideText(_ e: TimelineEntry) -> String? {
+    e.isClassWide ? "class-wide: every substance listed in \(e.schedules.joined(separator: ", ")) on this date" : nil
+  }
+
   public static func text(_ items: [TimelineItem]) -> String {
     if items.isEmpty { return "No timeline entries match.\n" }
     var out = ""
@@ -25,6 +30,7 @@ public enum TimelineFormatter {
       let e = item.entry
       out += "\(e.date)  \(item.jurisdiction.id)  \(e.kind.rawValue)  \(item.substances.joined(separator: ", "))\n"
       out += "    \(e.title)\n"
+      if let scope = classWideText(e) { out += "    \(scope)\n" }
       if let announced = e.announced { out += "    announced \(announced)\n" }
       let changes = changeText(item.changes, multiSubstance: item.substances.count > 1)
       if !changes.isEmpty { out += "    changes: \(changes.joined(separator: "; "))\n" }
@@ -44,7 +50,8 @@ public enum TimelineFormatter {
     for item in items {
       let e = item.entry
       let text = [
-        e.date.description, item.jurisdiction.id, e.kind.rawValue, item.substances.joined(separator: ", "), e.title,
+        e.date.description, item.jurisdiction.id, e.kind.rawValue + (e.isClassWide ? " (class-wide)" : ""),
+        item.substances.joined(separator: ", "), e.title,
       ].map(MarkdownEscaper.text)
       let changes = changeText(item.changes, multiSubstance: item.substances.count > 1).map(MarkdownEscaper.text)
       let sources = e.sources.enumerated().map { MarkdownEscaper.link("\($0.offset + 1)", to: $0.element) }
@@ -75,6 +82,8 @@ public enum TimelineFormatter {
       ("announced", .string(e.announced?.description)),
       ("jurisdiction", .string(item.jurisdiction.id)),
       ("substances", .array(item.substances.map { .string($0) })),
+      ("class_wide", .bool(e.isClassWide)),
+      ("schedules", .array((e.isClassWide ? e.schedules : e.schedule.map { [$0] } ?? []).map { .string($0) })),
       ("kind", .string(e.kind.rawValue)),
       ("title", .string(e.title)),
       ("status", .string(e.status)),
