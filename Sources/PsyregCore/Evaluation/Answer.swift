@@ -119,7 +119,12 @@ public struct LayerAnswer: Sendable, Hashable {
 
   /// The layer adopted, for answers that come through an adoption.
   public var via: String? { adoption?.layer }
-  public var confidence: Confidence? { governing?.confidence }
+  /// The weaker of the governing rule's confidence and the adoption's it came through.
+  public var confidence: Confidence? {
+    guard let rule = governing?.confidence else { return nil }
+    guard let adopted = adoption?.confidence else { return rule }
+    return Confidence.allCases.last { $0 == rule || $0 == adopted }
+  }
 }
 
 public struct Answer: Sendable, Hashable {
