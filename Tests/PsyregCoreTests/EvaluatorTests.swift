@@ -14,7 +14,8 @@ import Testing
   @Test func theDayBeforeAnEntryTheEarlierStatusGoverns() throws {
     let before = try ask("mdma", "us", .possession, "1985-06-30")
     #expect(before.verdict == .allowed)
-    #expect(before.layers[0].governing?.kind == .initial)
+    #expect(before.layers[0].governing?.isInitial == true)
+    #expect(before.layers[0].origin == .initial)
     #expect(before.layers[0].status == "Not controlled")
     #expect(before.layers[0].since == nil)
   }

@@ -20,6 +20,15 @@ public struct Check: Sendable {
   ]
 
   static let us = "Rules/jurisdictions/us.yaml"
+  /// A schedule declaration for `usFile(more:)`.
+  static let csaI = "schedules:\n" + schedule("csa-i", "CSA Schedule I")
+
+  /// One schedule of a `schedules:` mapping.
+  static func schedule(_ id: String, _ label: String, verdicts: String = "{default: prohibited}") -> String {
+    "  \(id):\n    label: \(label)\n    instrument: 21 U.S.C. 812\n"
+      + "    sources: [https://www.law.cornell.edu/uscode/text/21/812]\n    confidence: high\n"
+      + "    verdicts: \(verdicts)\n"
+  }
   static let mdma = "Rules/substances/mdma.yaml"
 
   /// A US file with one entry whose lines may be replaced: `entry(["date: 1985-07-01"])`.
@@ -175,8 +184,15 @@ public struct Check: Sendable {
       ],
       nonTriggering: [[us: usFile(["substances: [mdma]"])]]),
     Check(
-      code: "ref.unknown-jurisdiction", severity: .error, summary: "A parent or test layer no file defines.",
-      triggering: [["Rules/jurisdictions/us-or.yaml": "id: us-or\nname: Oregon\nkind: state\nparent: ↓us\n"]],
+      code: "ref.unknown-jurisdiction", severity: .error,
+      summary: "A parent, adopted layer or test layer no file defines.",
+      triggering: [
+        ["Rules/jurisdictions/us-or.yaml": "id: us-or\nname: Oregon\nkind: state\nparent: ↓us\n"],
+        [
+          "Rules/jurisdictions/us-or.yaml": "id: us-or\nname: Oregon\nkind: state\nadopts:\n  - layer: ↓us\n"
+            + "    from: 1973-01-01\n    instrument: ORS 475.035\n    sources: [https://example.org/]\n    confidence: high\n"
+        ],
+      ],
       nonTriggering: [["Rules/jurisdictions/us.yaml": "id: us\nname: United States\nkind: national\nparent: un\n"]]),
     Check(
       code: "ref.parent-cycle", severity: .error, summary: "Parents that lead back to where they started.",
@@ -248,6 +264,99 @@ public struct Check: Sendable {
         [us: usFile(["verdicts:\n      research:\n        verdict: ↓conditional\n        conditions: []"])],
       ],
       nonTriggering: [[us: usFile(["verdicts:\n      research: {verdict: conditional, conditions: [a DEA licence]}"])]]),
+    Check(
+      code: "schema.entry-target", severity: .error,
+      summary: "A timeline entry that names neither substances nor schedules, or names both.",
+      triggering: [
+        [us: usFile(["↓date: 1985-07-01", "substances: <none>"])],
+        [us: usFile(["schedules: ↓[csa-i]"], more: csaI)],
+      ],
+      nonTriggering: [[us: usFile(["substances: <none>", "schedules: [csa-i]"], more: csaI)]]),
+    Check(
+      code: "schema.listing-kind", severity: .error,
+      summary:
+        "A `schedule` on an entry whose kind does not list substances (scheduled, temporary-scheduled, rescheduled).",
+      triggering: [[us: usFile(["kind: approval", "schedule: ↓csa-i"], more: csaI)]],
+      nonTriggering: [[us: usFile(["kind: scheduled", "schedule: csa-i", "verdicts: <none>"], more: csaI)]]),
+    Check(
+      code: "schedule.incomplete", severity: .error,
+      summary:
+        "A schedule that sets no verdict for some activity: give a `default` or all six (`unknown` where not known).",
+      triggering: [
+        [
+          us: usFile(
+            [], more: "schedules:\n" + schedule("csa-i", "CSA Schedule I", verdicts: "↓{possession: prohibited}"))
+        ]
+      ],
+      nonTriggering: [[us: usFile([], more: csaI)]]),
+    Check(
+      code: "schedule.class-wide-verdicts", severity: .error,
+      summary: "A class-wide entry (one that targets `schedules`) that sets no verdict.",
+      triggering: [[us: usFile(["substances: <none>", "schedules: ↓[csa-i]", "verdicts: <none>"], more: csaI)]],
+      nonTriggering: [[us: usFile(["substances: <none>", "schedules: [csa-i]"], more: csaI)]]),
+    Check(
+      code: "schedule.double-listing", severity: .error,
+      summary: "A substance listed in two schedules of one layer on one day.",
+      triggering: [
+        [
+          us: usFile(
+            ["kind: scheduled", "schedule: csa-i", "verdicts: <none>"],
+            more: "  - date: 1985-07-01\n    kind: scheduled\n    substances: [↓mdma]\n    schedule: csa-ii\n"
+              + "    title: T\n    instrument: I\n    sources: [https://example.org/]\n    confidence: high\n"
+              + csaI + schedule("csa-ii", "CSA Schedule II"))
+        ]
+      ],
+      nonTriggering: [
+        [
+          us: usFile(
+            ["kind: scheduled", "schedule: csa-i", "verdicts: <none>"],
+            more: "  - date: 1986-11-13\n    kind: rescheduled\n    substances: [mdma]\n    schedule: csa-ii\n"
+              + "    title: T\n    instrument: I\n    sources: [https://example.org/]\n    confidence: high\n"
+              + csaI + schedule("csa-ii", "CSA Schedule II"))
+        ]
+      ]),
+    Check(
+      code: "ref.unknown-schedule", severity: .error,
+      summary: "An entry that names a schedule its layer (or a layer it adopts) does not declare.",
+      triggering: [
+        [us: usFile(["kind: scheduled", "schedule: ↓csa-x", "verdicts: <none>"], more: csaI)],
+        [us: usFile(["substances: <none>", "schedules: [csa-i, ↓csa-v]"], more: csaI)],
+      ],
+      nonTriggering: [[us: usFile(["kind: scheduled", "schedule: csa-i", "verdicts: <none>"], more: csaI)]]),
+    Check(
+      code: "ref.adoption-cycle", severity: .error,
+      summary: "Layers that adopt each other's schedules in a circle.",
+      triggering: [
+        [
+          "Rules/jurisdictions/aa.yaml": "id: aa\nname: A\nkind: state\nadopts:\n  - layer: ↓bb\n    from: 1973-01-01\n"
+            + "    instrument: I\n    sources: [https://example.org/]\n    confidence: high\n",
+          "Rules/jurisdictions/bb.yaml": "id: bb\nname: B\nkind: state\nadopts:\n  - layer: aa\n    from: 1973-01-01\n"
+            + "    instrument: I\n    sources: [https://example.org/]\n    confidence: high\n",
+        ]
+      ],
+      nonTriggering: [
+        [
+          "Rules/jurisdictions/aa.yaml": "id: aa\nname: A\nkind: state\nadopts:\n  - layer: un\n    from: 1973-01-01\n"
+            + "    instrument: I\n    sources: [https://example.org/]\n    confidence: high\n"
+        ]
+      ]),
+    Check(
+      code: "value.unknown-origin", severity: .error,
+      summary: "A test expects a layer origin not in the list (own, schedule, adopted, inherited, initial, none).",
+      triggering: [
+        [
+          "Rules/tests/t.yaml":
+            "cases:\n  - name: N\n    substance: mdma\n    jurisdiction: un\n    activity: possession\n"
+            + "    on: 2000-01-01\n    expect:\n      verdict: unknown\n      layers:\n        un: {verdict: unknown, origin: ↓nowhere}\n"
+        ]
+      ],
+      nonTriggering: [
+        [
+          "Rules/tests/t.yaml":
+            "cases:\n  - name: N\n    substance: mdma\n    jurisdiction: un\n    activity: possession\n"
+            + "    on: 2000-01-01\n    expect:\n      verdict: unknown\n      layers:\n        un: {verdict: unknown, origin: none}\n"
+        ]
+      ]),
   ]
 }
 

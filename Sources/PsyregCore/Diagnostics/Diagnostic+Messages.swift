@@ -139,6 +139,54 @@ extension Diagnostic {
       "'\(activity)' is conditional but lists no conditions; say what makes it lawful", at: position)
   }
 
+  static func missingTarget(at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "schema.entry-target", .error,
+      "this entry names no 'substances' and no 'schedules'; say what it applies to", at: position)
+  }
+
+  static func substancesAndSchedules(at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "schema.entry-target", .error,
+      "an entry names 'substances' (with an optional 'schedule' to list them in) or 'schedules' (a class-wide change), not both",
+      at: position)
+  }
+
+  static func scheduleOnNonListing(_ kind: String, at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "schema.listing-kind", .error,
+      "a '\(kind)' entry lists nothing in a schedule; 'schedule' goes on scheduled, temporary-scheduled or rescheduled entries",
+      at: position)
+  }
+
+  static func scheduleIncomplete(_ id: String, missing: [Activity], at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "schedule.incomplete", .error,
+      "schedule '\(id)' sets no verdict for \(missing.map(\.rawValue).joined(separator: ", ")); give a 'default' or a verdict for each ('unknown' where it is not known)",
+      at: position)
+  }
+
+  static func classWideWithoutVerdicts(at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "schedule.class-wide-verdicts", .error,
+      "a class-wide entry changes what its schedules mean; give the 'verdicts' it sets", at: position)
+  }
+
+  static func doubleListing(
+    _ substance: String, date: CivilDate, _ a: String, _ b: String, at position: SourcePosition,
+    other: SourcePosition
+  ) -> Diagnostic {
+    Diagnostic(
+      "schedule.double-listing", .error,
+      "\(substance) is listed in '\(a)' and in '\(b)' on \(date); a substance is in one schedule of a layer at a time",
+      at: position, notes: [Note("the other listing is here", at: other)])
+  }
+
+  static func adoptionCycle(_ chain: [String], at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      "ref.adoption-cycle", .error, "adoptions form a cycle: \(chain.joined(separator: " → "))", at: position)
+  }
+
   // MARK: References
 
   static func unknownReference(

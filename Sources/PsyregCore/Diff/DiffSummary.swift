@@ -56,7 +56,7 @@ extension AnswerChange {
 extension EntryChange {
   /// "2023-07-01", "2023-07-01 → 2023-08-01" for a move, "initial".
   public var dateText: String {
-    func text(_ e: TimelineEntry?) -> String { e.map { $0.date?.description ?? "initial" } ?? "" }
+    func text(_ e: RuleRecord?) -> String { e.map { $0.date?.description ?? $0.kind.rawValue } ?? "" }
     if change == .changed, old?.date != new?.date { return "\(text(old)) → \(text(new))" }
     return text(entry)
   }

@@ -56,17 +56,116 @@ public struct DefinitionChange: Sendable, Hashable {
   public var origin: RuleOrigin
 }
 
-/// A timeline entry (or initial status) added, removed or changed.
+/// A rule record as the diff compares it: a timeline entry, an initial status, the unlisted
+/// baseline, a schedule or an adoption, flattened to its fields by their names in the format.
+public struct RuleRecord: Sendable, Hashable {
+  /// What kind of record: an entry's kind (`scheduled`), or `initial`, `unlisted`, `schedule`, `adoption`.
+  public struct Kind: RawRepresentable, Sendable, Hashable {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+  }
+
+  public var jurisdiction: String
+  /// Whether it is a dated timeline entry (else a definition of the layer).
+  public var isEntry: Bool
+  /// What it is about: the entry's substances (or `schedule:ID` for a class-wide entry), the
+  /// substance of an initial status, the id of a schedule, the adopted layer.
+  public var substances: [String]
+  public var date: CivilDate?
+  public var kind: Kind
+  public var title: String
+  /// The fields compared, in format order.
+  public var fields: [FieldValue]
+  public var origin: RuleOrigin
+
+  public struct FieldValue: Sendable, Hashable {
+    public var name: String
+    public var value: String?
+  }
+
+  init(_ e: TimelineEntry) {
+    jurisdiction = e.jurisdiction
+    isEntry = true
+    substances = e.isClassWide ? e.schedules.map { "schedule:\($0)" } : e.substances
+    date = e.date
+    kind = Kind(rawValue: e.kind.rawValue)
+    title = e.title
+    origin = e.origin
+    var fields: [(String, String?)] = [
+      ("date", e.date.description), ("announced", e.announced?.description), ("kind", e.kind.rawValue),
+      ("substances", RuleDiff.list(e.substances)), ("schedule", e.schedule),
+      ("schedules", RuleDiff.list(e.schedules)), ("title", e.title), ("instrument", e.instrument),
+      ("sources", RuleDiff.list(e.sources)), ("confidence", e.confidence.rawValue), ("status", e.status),
+    ]
+    fields += RuleDiff.verdictFields(e.verdicts)
+    fields.append(("note", e.note))
+    self.fields = fields.map { FieldValue(name: $0.0, value: $0.1) }
+  }
+
+  init(_ s: InitialStatus) {
+    jurisdiction = s.jurisdiction
+    isEntry = false
+    substances = s.substance.map { [$0] } ?? []
+    kind = Kind(rawValue: s.substance == nil ? "unlisted" : "initial")
+    title = s.status
+    origin = s.origin
+    let fields: [(String, String?)] =
+      [
+        ("status", s.status), ("instrument", s.instrument), ("sources", RuleDiff.list(s.sources)),
+        ("confidence", s.confidence.rawValue),
+      ] + RuleDiff.verdictFields(s.verdicts) + [("note", s.note)]
+    self.fields = fields.map { FieldValue(name: $0.0, value: $0.1) }
+  }
+
+  init(_ s: Schedule) {
+    jurisdiction = s.jurisdiction
+    isEntry = false
+    substances = [s.id]
+    kind = Kind(rawValue: "schedule")
+    title = s.label
+    origin = s.origin
+    let fields: [(String, String?)] =
+      [
+        ("label", s.label), ("instrument", s.instrument), ("sources", RuleDiff.list(s.sources)),
+        ("confidence", s.confidence.rawValue),
+      ] + RuleDiff.verdictFields(s.verdicts) + [("note", s.note)]
+    self.fields = fields.map { FieldValue(name: $0.0, value: $0.1) }
+  }
+
+  init(_ a: Adoption, in jurisdiction: String) {
+    self.jurisdiction = jurisdiction
+    isEntry = false
+    substances = [a.layer]
+    date = a.from
+    kind = Kind(rawValue: "adoption")
+    title = "follows \(a.layer)"
+    origin = a.origin
+    let fields: [(String, String?)] = [
+      ("layer", a.layer), ("from", a.from.description), ("instrument", a.instrument),
+      ("sources", RuleDiff.list(a.sources)), ("confidence", a.confidence.rawValue), ("note", a.note),
+    ]
+    self.fields = fields.map { FieldValue(name: $0.0, value: $0.1) }
+  }
+
+  /// The record with its file position left out (moving lines changes no answer).
+  var placeless: RuleRecord {
+    var copy = self
+    copy.origin = RuleOrigin(file: "", location: nil)
+    return copy
+  }
+}
+
+/// A timeline entry, initial status, schedule or adoption added, removed or changed.
 public struct EntryChange: Sendable, Hashable {
   public var change: ChangeKind
   public var jurisdiction: String
-  public var old: TimelineEntry?
-  public var new: TimelineEntry?
+  public var old: RuleRecord?
+  public var new: RuleRecord?
   /// For `changed`: what differs.
   public var fields: [FieldChange]
 
-  /// The entry as it stands on the new side, else as it stood.
-  public var entry: TimelineEntry { (new ?? old)! }
+  /// The record as it stands on the new side, else as it stood.
+  public var entry: RuleRecord { (new ?? old)! }
   /// File and line on the new side (the old side for a removal).
   public var origin: RuleOrigin { entry.origin }
 }
@@ -186,18 +285,23 @@ extension RuleDiff {
 // MARK: - Entries
 
 extension RuleDiff {
-  /// The entries of a book, timelines and initial statuses, by jurisdiction.
-  static func entries(_ book: RuleBook) -> [TimelineEntry] {
-    book.sortedJurisdictions.flatMap { j in
-      j.initial.keys.sorted().map { j.initial[$0]! } + j.timeline
-    }
+  /// The records of a book by jurisdiction: definitions (schedules, adoptions, baselines,
+  /// initial statuses), then the timeline.
+  static func entries(_ book: RuleBook) -> [RuleRecord] {
+    book.sortedJurisdictions.flatMap { records($0) }
   }
 
-  /// The parts of an entry that identify it, at a level of matching from 0 (strictest: jurisdiction,
+  static func records(_ j: Jurisdiction) -> [RuleRecord] {
+    j.schedules.map(RuleRecord.init) + j.adoptions.map { RuleRecord($0, in: j.id) }
+      + (j.unlisted.map { [RuleRecord($0)] } ?? []) + j.initial.keys.sorted().map { RuleRecord(j.initial[$0]!) }
+      + j.timeline.map(RuleRecord.init)
+  }
+
+  /// The parts of a record that identify it, at a level of matching from 0 (strictest: jurisdiction,
   /// substances, date, kind, title) to 4 (loosest); each level after the first leaves one part out.
-  static func matchKey(_ e: TimelineEntry, level: Int) -> [String] {
+  static func matchKey(_ e: RuleRecord, level: Int) -> [String] {
     let substances = e.substances.sorted().joined(separator: ",")
-    let date = e.date?.description ?? "initial"
+    let date = e.date?.description ?? "undated"
     let parts: [String] =
       switch level {
       case 0: [substances, date, e.kind.rawValue, e.title]
@@ -206,14 +310,14 @@ extension RuleDiff {
       case 3: [date, e.kind.rawValue, e.title]  // substances were added or removed
       default: [substances, e.kind.rawValue, e.title]  // the date moved
       }
-    // An initial status only ever matches an initial status.
-    return [e.jurisdiction, e.kind == .initial ? "initial" : "entry"] + parts
+    // A definition only ever matches a definition of its own kind.
+    return [e.jurisdiction, e.isEntry ? "entry" : e.kind.rawValue] + parts
   }
 
   static func entryChanges(_ old: RuleBook, _ new: RuleBook) -> [EntryChange] {
     var oldLeft = entries(old)
     var newLeft = entries(new)
-    var pairs: [(TimelineEntry, TimelineEntry)] = []
+    var pairs: [(RuleRecord, RuleRecord)] = []
     for level in 0...4 {
       // Entries of one key pair up in file order.
       var buckets: [[String]: [Int]] = [:]
@@ -221,7 +325,7 @@ extension RuleDiff {
         buckets[matchKey(entry, level: level), default: []].append(index)
       }
       var matchedOld: Set<Int> = []
-      var unmatchedNew: [TimelineEntry] = []
+      var unmatchedNew: [RuleRecord] = []
       for entry in newLeft {
         let bucketKey = matchKey(entry, level: level)
         if var candidates = buckets[bucketKey], !candidates.isEmpty {
@@ -266,26 +370,17 @@ extension RuleDiff {
     }
   }
 
-  /// The fields that differ between two versions of an entry, by their names in the rule format.
-  static func entryFields(_ a: TimelineEntry, _ b: TimelineEntry) -> [FieldChange] {
-    func describe(_ e: TimelineEntry) -> [(String, String?)] {
-      var fields: [(String, String?)] = [
-        ("date", e.date?.description), ("announced", e.announced?.description),
-        ("kind", e.kind.rawValue),
-        ("substances", list(e.substances)), ("title", e.title), ("instrument", e.instrument),
-        ("sources", list(e.sources)), ("confidence", e.confidence.rawValue), ("status", e.status),
-      ]
-      for activity in Activity.allCases {
-        fields.append(
-          ("verdicts.\(activity.rawValue)", e.verdicts.byActivity[activity].map(describeRuling)))
-      }
-      fields.append(("verdicts.default", e.verdicts.fallback.map(describeRuling)))
-      fields.append(("note", e.note))
-      return fields
+  /// The fields that differ between two versions of a record.
+  static func entryFields(_ a: RuleRecord, _ b: RuleRecord) -> [FieldChange] {
+    zip(a.fields, b.fields).compactMap { x, y in
+      x.value == y.value ? nil : FieldChange(field: x.name, old: x.value, new: y.value)
     }
-    return zip(describe(a), describe(b)).compactMap { x, y in
-      x.1 == y.1 ? nil : FieldChange(field: x.0, old: x.1, new: y.1)
-    }
+  }
+
+  /// A verdict table as fields: one per activity, then the default.
+  static func verdictFields(_ verdicts: VerdictTable) -> [(String, String?)] {
+    Activity.allCases.map { ("verdicts.\($0.rawValue)", verdicts.byActivity[$0].map(describeRuling)) }
+      + [("verdicts.default", verdicts.fallback.map(describeRuling))]
   }
 
   /// "conditional [a prescription; age 21+]".
@@ -372,14 +467,15 @@ extension RuleDiff {
   }
 
   /// Everything an answer for one substance and jurisdiction is computed from, on one side,
-  /// with the entries' file positions left out (moving lines changes no answer).
+  /// with file positions left out (moving lines changes no answer): the records of every layer
+  /// of the chain and of the layers they adopt, and the dates on which any of them takes effect.
   struct Inputs: Equatable {
     /// Both the substance and the jurisdiction are defined: the question can be asked.
     var known: Bool
     var layers: [String] = []
     var layerBinding: [Bool] = []
     var lineage: [String] = []
-    var entries: [TimelineEntry] = []
+    var records: [RuleRecord] = []
     var dates: [CivilDate] = []
 
     init(_ book: RuleBook, _ substance: String, _ jurisdiction: String) {
@@ -390,19 +486,21 @@ extension RuleDiff {
       layerBinding = chain.map { $0.kind.bindsPeople || $0.id == jurisdiction }
       lineage = book.lineage(of: substance)
       let related = Set(lineage)
-      for layer in chain {
-        for id in lineage {
-          if var initial = layer.initial[id] {
-            initial.origin = RuleOrigin(file: "", location: nil)
-            initial.substanceOrigins = []
-            entries.append(initial)
+      var queue = chain
+      var seen: Set<String> = []
+      while !queue.isEmpty {
+        let layer = queue.removeFirst()
+        guard seen.insert(layer.id).inserted else { continue }
+        queue += layer.adoptions.compactMap { book.jurisdictions[$0.layer] }
+        for record in RuleDiff.records(layer) {
+          // Entries for other substances cannot change this answer; everything else may.
+          if record.isEntry && !record.substances.contains(where: { related.contains($0) || $0.hasPrefix("schedule:") })
+          {
+            continue
           }
-        }
-        for var entry in layer.timeline where entry.substances.contains(where: related.contains) {
-          if let date = entry.date { dates.append(date) }
-          entry.origin = RuleOrigin(file: "", location: nil)
-          entry.substanceOrigins = []
-          entries.append(entry)
+          if record.kind.rawValue == "initial" && !record.substances.contains(where: related.contains) { continue }
+          if let date = record.date { dates.append(date) }
+          records.append(record.placeless)
         }
       }
     }

@@ -15,6 +15,79 @@ public struct Question: Sendable, Hashable {
   }
 }
 
+/// The rule a layer's verdict rests on: a dated entry, or an initial status (which has no date).
+public enum GoverningRule: Sendable, Hashable {
+  case entry(TimelineEntry)
+  case initial(InitialStatus)
+
+  /// The day it took effect; nil for an initial status, which holds for every earlier date.
+  public var date: CivilDate? {
+    if case .entry(let entry) = self { return entry.date }
+    return nil
+  }
+
+  public var entry: TimelineEntry? {
+    if case .entry(let entry) = self { return entry }
+    return nil
+  }
+
+  public var isInitial: Bool { entry == nil }
+
+  public var title: String {
+    switch self {
+    case .entry(let entry): entry.title
+    case .initial(let status):
+      status.substance == nil ? "Not listed: \(status.status)" : "Initial status: \(status.status)"
+    }
+  }
+
+  public var instrument: String {
+    switch self {
+    case .entry(let entry): entry.instrument
+    case .initial(let status): status.instrument
+    }
+  }
+
+  public var sources: [String] {
+    switch self {
+    case .entry(let entry): entry.sources
+    case .initial(let status): status.sources
+    }
+  }
+
+  public var confidence: Confidence {
+    switch self {
+    case .entry(let entry): entry.confidence
+    case .initial(let status): status.confidence
+    }
+  }
+
+  public var status: String? {
+    switch self {
+    case .entry(let entry): entry.status
+    case .initial(let status): status.status
+    }
+  }
+
+  public var note: String? {
+    switch self {
+    case .entry(let entry): entry.note
+    case .initial(let status): status.note
+    }
+  }
+
+  /// Where it is written.
+  public var origin: RuleOrigin {
+    switch self {
+    case .entry(let entry): entry.origin
+    case .initial(let status): status.origin
+    }
+  }
+
+  /// The entry kind, or nil for an initial status.
+  public var kind: EntryKind? { entry?.kind }
+}
+
 /// What one layer's law says.
 public struct LayerAnswer: Sendable, Hashable {
   public var jurisdiction: Jurisdiction
@@ -25,17 +98,33 @@ public struct LayerAnswer: Sendable, Hashable {
   public var unmet: [String]
   /// The verdict the rule sets before the facts are applied.
   public var ruledVerdict: Verdict
+  /// The status label of the governing rule (or its schedule), never one set about another activity.
   public var status: String?
-  /// The entry (or initial status) that governs; nil when no rule covers the question.
-  public var governing: TimelineEntry?
+  /// Where the answer comes from.
+  public var origin: AnswerOrigin = .none
+  /// The rule that governs; nil when no rule covers the question.
+  public var governing: GoverningRule?
+  /// The day the answer took its present value here (nil for an initial status or no rule).
+  public var since: CivilDate?
+  /// The schedule the answer comes through, when it does.
+  public var schedule: Schedule?
+  /// The class-wide entry that set what the schedule means for this activity, when one did.
+  public var amendment: TimelineEntry?
+  /// The adoption the answer (or the substance's listing) comes through, when it does.
+  public var adoption: Adoption?
   /// Set when the governing rule is written for what the substance is an isomer or salt of.
   public var inheritedFrom: String?
   /// False for treaty and union layers, shown beside the answer.
   public var binding: Bool
 
-  /// The day the governing rule took effect (nil for an initial status or no rule).
-  public var since: CivilDate? { governing?.date }
-  public var confidence: Confidence? { governing?.confidence }
+  /// The layer adopted, for answers that come through an adoption.
+  public var via: String? { adoption?.layer }
+  /// The weaker of the governing rule's confidence and the adoption's it came through.
+  public var confidence: Confidence? {
+    guard let rule = governing?.confidence else { return nil }
+    guard let adopted = adoption?.confidence else { return rule }
+    return Confidence.allCases.last { $0 == rule || $0 == adopted }
+  }
 }
 
 public struct Answer: Sendable, Hashable {

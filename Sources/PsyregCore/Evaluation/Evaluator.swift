@@ -85,13 +85,14 @@ extension RuleBook {
   }
 
   func layerAnswer(_ question: Question, layer: Jurisdiction, binding: Bool) -> LayerAnswer {
-    let (governing, from) = governingEntry(question.substance, layer.id, question.activity, question.date)
-    let ruling = governing?.verdicts.ruling(for: question.activity)
+    let resolution = resolve(question.substance, in: layer.id, question.activity, on: question.date)
+    let ruling = resolution?.ruling
     var answer = LayerAnswer(
       jurisdiction: layer, verdict: ruling?.verdict ?? .unknown, conditions: ruling?.conditions ?? [], unmet: [],
-      ruledVerdict: ruling?.verdict ?? .unknown,
-      status: statusLabel(question.substance, layer.id, question.date) ?? governing?.status,
-      governing: governing, inheritedFrom: from == question.substance ? nil : from, binding: binding)
+      ruledVerdict: ruling?.verdict ?? .unknown, status: resolution?.status, origin: resolution?.origin ?? .none,
+      governing: resolution?.governing, since: resolution?.since, schedule: resolution?.schedule,
+      amendment: resolution?.amendment,
+      adoption: resolution?.adoption, inheritedFrom: resolution?.inheritedFrom, binding: binding)
     guard let ruling, !ruling.conditions.isEmpty, !question.facts.isEmpty else { return answer }
     var residual: [Condition] = []
     for condition in ruling.conditions {
@@ -106,34 +107,141 @@ extension RuleBook {
     return answer
   }
 
-  /// The last entry in force for the activity, for the substance or else what it inherits
-  /// from; else the initial status; with the substance it was written for.
-  func governingEntry(_ substance: String, _ jurisdiction: String, _ activity: Activity, _ date: CivilDate)
-    -> (TimelineEntry?, String?)
-  {
-    let lineage = lineage(of: substance)
-    for id in lineage {
-      if let history = history(id, jurisdiction), let indexes = history.setting[activity],
-        let entry = history.last(of: indexes, onOrBefore: date)
-      {
-        return (entry, id)
-      }
-    }
-    for id in lineage {
-      if let initial = history(id, jurisdiction)?.initial, initial.verdicts.ruling(for: activity) != nil {
-        return (initial, id)
-      }
-    }
-    return (nil, nil)
+  /// How one layer answers for a substance, activity and date, before facts are applied.
+  struct Resolution {
+    var ruling: Ruling
+    var origin: AnswerOrigin
+    var governing: GoverningRule
+    var since: CivilDate?
+    var status: String?
+    var schedule: Schedule? = nil
+    var amendment: TimelineEntry? = nil
+    var adoption: Adoption? = nil
+    var inheritedFrom: String? = nil
   }
 
-  /// The status label in force: the last labelled entry on or before the date, else the initial's.
-  func statusLabel(_ substance: String, _ jurisdiction: String, _ date: CivilDate) -> String? {
-    for id in lineage(of: substance) {
-      guard let history = history(id, jurisdiction) else { continue }
-      if let entry = history.last(of: history.labelled, onOrBefore: date) { return entry.status }
-      if let initial = history.initial { return initial.status }
+  /// Where a substance is listed in a layer on a date.
+  struct Listing {
+    /// The listing entry (in this layer, or in the adopted layer), or the entry that ended it.
+    var entry: TimelineEntry
+    /// The substance of the lineage the listing is written for.
+    var substance: String
+    /// When the listing took effect here (no earlier than the adoption it came through).
+    var since: CivilDate
+    var adoption: Adoption?
+
+    /// The schedule, unless the entry ended the listing.
+    var schedule: String? { entry.endsListing ? nil : entry.schedule }
+  }
+
+  /// Which rule governs in one layer ("Which entry governs" in docs/rule-format.md): the
+  /// substance's own verdict or its schedule's, whichever took effect later (own on a tie);
+  /// else the adopted layer's answer; else an initial status; else the unlisted baseline.
+  func resolve(_ substance: String, in layer: String, _ activity: Activity, on date: CivilDate, depth: Int = 0)
+    -> Resolution?
+  {
+    let lineage = lineage(of: substance)
+    var own: Resolution?
+    for id in lineage {
+      if let history = history(id, layer), let indexes = history.setting[activity],
+        let entry = history.last(of: indexes, onOrBefore: date)
+      {
+        let schedule = entry.schedule.flatMap { scheduleDefinition($0, in: layer, on: date) }
+        own = Resolution(
+          ruling: entry.verdicts.ruling(for: activity)!, origin: id == substance ? .own : .inherited,
+          governing: .entry(entry), since: entry.date, status: entry.status ?? schedule?.label, schedule: schedule,
+          inheritedFrom: id == substance ? nil : id)
+        break
+      }
+    }
+    let listing = listing(of: substance, in: layer, on: date, depth: depth)
+    if let listing, let scheduled = scheduleAnswer(listing, substance: substance, in: layer, activity, on: date),
+      own.map({ $0.since! < scheduled.since! }) ?? true
+    {
+      return scheduled
+    }
+    if let own { return own }
+    if depth < Self.adoptionDepthLimit, let adoption = adoption(in: layer, on: date),
+      var adopted = resolve(substance, in: adoption.layer, activity, on: date, depth: depth + 1)
+    {
+      adopted.origin = .adopted
+      adopted.adoption = adoption
+      adopted.since = max(adopted.since ?? adoption.from, adoption.from)
+      return adopted
+    }
+    for id in lineage {
+      if let initial = history(id, layer)?.initial, let ruling = initial.verdicts.ruling(for: activity) {
+        return Resolution(
+          ruling: ruling, origin: .initial, governing: .initial(initial), since: nil, status: initial.status,
+          inheritedFrom: id == substance ? nil : id)
+      }
+    }
+    if listing?.schedule == nil, let unlisted = jurisdictions[layer]?.unlisted,
+      let ruling = unlisted.verdicts.ruling(for: activity)
+    {
+      return Resolution(
+        ruling: ruling, origin: .initial, governing: .initial(unlisted), since: nil, status: unlisted.status)
     }
     return nil
+  }
+
+  /// The substance's (or its lineage's) listing in force: the later of its own in this layer
+  /// and the one it has in the layer adopted on the date (own on a tie).
+  func listing(of substance: String, in layer: String, on date: CivilDate, depth: Int) -> Listing? {
+    var found: Listing?
+    for id in lineage(of: substance) {
+      if let history = history(id, layer), let entry = history.last(of: history.listings, onOrBefore: date) {
+        found = Listing(entry: entry, substance: id, since: entry.date, adoption: nil)
+        break
+      }
+    }
+    if depth < Self.adoptionDepthLimit, let adoption = adoption(in: layer, on: date),
+      let adopted = listing(of: substance, in: adoption.layer, on: date, depth: depth + 1),
+      adopted.schedule != nil
+    {
+      let since = max(adopted.since, adoption.from)
+      if found.map({ $0.since < since }) ?? true {
+        found = Listing(entry: adopted.entry, substance: adopted.substance, since: since, adoption: adoption)
+      }
+    }
+    return found
+  }
+
+  /// A schedule as a layer declares it, when it does.
+  func scheduleDefinition(_ id: String, in layer: String, on date: CivilDate) -> Schedule? {
+    jurisdictions[layer]?.schedule(id)
+  }
+
+  /// What the substance's listing means in this layer: the layer's own schedule of that id,
+  /// as amended by its class-wide entries on or before the date.
+  func scheduleAnswer(
+    _ listing: Listing, substance: String, in layer: String, _ activity: Activity, on date: CivilDate
+  ) -> Resolution? {
+    guard let id = listing.schedule, let schedule = jurisdictions[layer]?.schedule(id),
+      var ruling = schedule.verdicts.ruling(for: activity)
+    else { return nil }
+    var governing = listing.entry
+    var since = listing.since
+    var amended: TimelineEntry?
+    // A listing's own label describes the listing only when it overrides no activity; one that
+    // does (a religious exemption) labels those activities alone.
+    let listingLabel = listing.adoption == nil && listing.entry.verdicts.isEmpty ? listing.entry.status : nil
+    var status = listingLabel ?? schedule.label
+    if let history = amendmentHistory(id, layer), let indexes = history.setting[activity],
+      let amendment = history.last(of: indexes, onOrBefore: date)
+    {
+      ruling = amendment.verdicts.ruling(for: activity)!
+      status = amendment.status ?? schedule.label
+      amended = amendment
+      if amendment.date >= since {
+        governing = amendment
+        since = amendment.date
+      }
+    }
+    let inherited = listing.substance != substance
+    return Resolution(
+      ruling: ruling, origin: inherited ? .inherited : .schedule, governing: .entry(governing), since: since,
+      status: status, schedule: schedule, amendment: amended, adoption: listing.adoption,
+      inheritedFrom: inherited ? listing.substance : nil)
   }
 }

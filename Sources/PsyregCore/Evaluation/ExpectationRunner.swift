@@ -51,6 +51,10 @@ extension RuleBook {
         failures.append(
           "layer \(expected.jurisdiction) since: expected \(since), got \(layer.since.map(\.description) ?? "none")")
       }
+      if let origin = expected.answerOrigin, layer.origin != origin {
+        failures.append(
+          "layer \(expected.jurisdiction) origin: expected \(origin.rawValue), got \(layer.origin.rawValue)")
+      }
     }
     return ExpectationResult(testCase: testCase, answer: answer, failures: failures)
   }

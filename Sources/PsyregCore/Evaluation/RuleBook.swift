@@ -12,25 +12,28 @@ public struct RuleBook: Sendable {
   public let files: [String]
 
   let histories: [HistoryKey: History]
+  /// Class-wide amendments, per (schedule id, jurisdiction).
+  let amendments: [HistoryKey: History]
   /// Jurisdiction id → itself, its parent, and so on up.
   let layerChains: [String: [String]]
   /// Substance id → itself, what it is an isomer or salt of, and so on up.
   let lineages: [String: [String]]
 
   struct HistoryKey: Hashable, Sendable {
+    /// A substance id, or a schedule id for amendments.
     var substance: String
     var jurisdiction: String
   }
 
-  /// The law of one substance in one jurisdiction.
+  /// The law of one substance (or, for amendments, one schedule) in one jurisdiction.
   struct History: Sendable {
-    var initial: TimelineEntry?
+    var initial: InitialStatus?
     /// Sorted by date; entries of one day keep their order in the file.
     var entries: [TimelineEntry] = []
     /// Per activity, the indexes of the entries that set a verdict for it.
     var setting: [Activity: [Int]] = [:]
-    /// Indexes of the entries that set a status label.
-    var labelled: [Int] = []
+    /// Indexes of the entries that list the substance in a schedule or end its listing.
+    var listings: [Int] = []
 
     /// The last entry on or before the date among the given indexes.
     func last(of indexes: [Int], onOrBefore date: CivilDate) -> TimelineEntry? {
@@ -38,9 +41,21 @@ public struct RuleBook: Sendable {
       var high = indexes.count
       while low < high {
         let mid = (low + high) / 2
-        if entries[indexes[mid]].date! <= date { low = mid + 1 } else { high = mid }
+        if entries[indexes[mid]].date <= date { low = mid + 1 } else { high = mid }
       }
       return low == 0 ? nil : entries[indexes[low - 1]]
+    }
+
+    mutating func index() {
+      entries = entries.enumerated().sorted {
+        $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset
+      }.map(\.element)
+      for (index, entry) in entries.enumerated() {
+        for activity in Activity.allCases where entry.verdicts.ruling(for: activity) != nil {
+          setting[activity, default: []].append(index)
+        }
+        if entry.isListing || entry.endsListing { listings.append(index) }
+      }
     }
   }
 
@@ -50,7 +65,14 @@ public struct RuleBook: Sendable {
     var substances: [String: Substance] = [:]
     for s in rules.substances where substances[s.id] == nil { substances[s.id] = s }
     var jurisdictions: [String: Jurisdiction] = [:]
-    for j in rules.jurisdictions where jurisdictions[j.id] == nil { jurisdictions[j.id] = j }
+    for j in rules.jurisdictions where jurisdictions[j.id] == nil {
+      var j = j
+      // Adoptions are looked up by date: keep them in date order.
+      j.adoptions = j.adoptions.enumerated().sorted {
+        $0.element.from != $1.element.from ? $0.element.from < $1.element.from : $0.offset < $1.offset
+      }.map(\.element)
+      jurisdictions[j.id] = j
+    }
     self.substances = substances
     self.jurisdictions = jurisdictions
     substanceNames = .substances(Array(substances.values).sorted { $0.id < $1.id })
@@ -59,31 +81,26 @@ public struct RuleBook: Sendable {
     files = rules.files
 
     var histories: [HistoryKey: History] = [:]
+    var amendments: [HistoryKey: History] = [:]
     for jurisdiction in jurisdictions.values {
-      for (substance, entry) in jurisdiction.initial {
-        histories[HistoryKey(substance: substance, jurisdiction: jurisdiction.id), default: History()].initial = entry
+      for (substance, status) in jurisdiction.initial {
+        histories[HistoryKey(substance: substance, jurisdiction: jurisdiction.id), default: History()].initial = status
       }
       for entry in jurisdiction.timeline {
         for substance in entry.substances {
           histories[HistoryKey(substance: substance, jurisdiction: jurisdiction.id), default: History()].entries
             .append(entry)
         }
-      }
-    }
-    for key in histories.keys {
-      var history = histories[key]!
-      history.entries = history.entries.enumerated().sorted {
-        $0.element.date! != $1.element.date! ? $0.element.date! < $1.element.date! : $0.offset < $1.offset
-      }.map(\.element)
-      for (index, entry) in history.entries.enumerated() {
-        for activity in Activity.allCases where entry.verdicts.ruling(for: activity) != nil {
-          history.setting[activity, default: []].append(index)
+        for schedule in entry.schedules {
+          amendments[HistoryKey(substance: schedule, jurisdiction: jurisdiction.id), default: History()].entries
+            .append(entry)
         }
-        if entry.status != nil { history.labelled.append(index) }
       }
-      histories[key] = history
     }
+    for key in histories.keys { histories[key]!.index() }
+    for key in amendments.keys { amendments[key]!.index() }
     self.histories = histories
+    self.amendments = amendments
 
     layerChains = Self.chains(jurisdictions.mapValues(\.parent))
     lineages = Self.chains(substances.mapValues(\.inheritsFrom))
@@ -112,13 +129,46 @@ public struct RuleBook: Sendable {
   /// A substance and what its rules may be inherited from (isomer_of, salt_of), nearest first.
   public func lineage(of substance: String) -> [String] { lineages[substance] ?? [substance] }
 
-  /// Whether any entry or initial status mentions the substance in the jurisdiction itself.
+  /// Whether the jurisdiction itself records something for the substance: an entry or initial
+  /// status for it (or its lineage), or a listing in one of its schedules, its own or adopted.
   public func hasData(substance: String, jurisdiction: String) -> Bool {
-    lineage(of: substance).contains { histories[HistoryKey(substance: $0, jurisdiction: jurisdiction)] != nil }
+    if lineage(of: substance).contains(where: {
+      histories[HistoryKey(substance: $0, jurisdiction: jurisdiction)] != nil
+    }) {
+      return true
+    }
+    guard let layer = jurisdictions[jurisdiction], !layer.schedules.isEmpty || !layer.adoptions.isEmpty else {
+      return false
+    }
+    return hasListing(substance, in: jurisdiction, depth: 0)
   }
+
+  private func hasListing(_ substance: String, in jurisdiction: String, depth: Int) -> Bool {
+    if lineage(of: substance).contains(where: {
+      !(histories[HistoryKey(substance: $0, jurisdiction: jurisdiction)]?.listings.isEmpty ?? true)
+    }) {
+      return true
+    }
+    guard depth < Self.adoptionDepthLimit else { return false }
+    return (jurisdictions[jurisdiction]?.adoptions ?? []).contains {
+      hasListing(substance, in: $0.layer, depth: depth + 1)
+    }
+  }
+
+  /// Adoption chains longer than this are cut (a cycle is a validation error).
+  static let adoptionDepthLimit = 16
 
   func history(_ substance: String, _ jurisdiction: String) -> History? {
     histories[HistoryKey(substance: substance, jurisdiction: jurisdiction)]
+  }
+
+  func amendmentHistory(_ schedule: String, _ jurisdiction: String) -> History? {
+    amendments[HistoryKey(substance: schedule, jurisdiction: jurisdiction)]
+  }
+
+  /// The adoption in force in a layer on a date: the last one that took effect by then.
+  func adoption(in jurisdiction: String, on date: CivilDate) -> Adoption? {
+    jurisdictions[jurisdiction]?.adoptions.last { $0.from <= date }
   }
 
   /// All substances and jurisdictions sorted by id, for listings.

@@ -33,43 +33,35 @@ public struct TimelineQuery: Sendable, Hashable {
 
 extension RuleBook {
   /// The dated entries, oldest first, for a substance (and what it inherits from) across a
-  /// jurisdiction's layers, treaty layers included. Entries that set no verdict belong too.
+  /// jurisdiction's layers, treaty layers included. Entries that set no verdict belong too; a
+  /// class-wide entry appears with the substances it reached (those listed in its schedules on
+  /// its date). What an entry changed is read from the layer's answers the day before and the day of.
   public func timeline(_ query: TimelineQuery) -> [TimelineItem] {
     let substanceFilter: Set<String>? = query.substance.map { Set(lineage(of: $0)) }
     let layerIDs: [String] =
       query.jurisdiction.map { layerChains[$0] ?? [$0] } ?? jurisdictions.keys.sorted()
+    let allSubstances = substances.keys.sorted()
     var items: [TimelineItem] = []
     for layerID in layerIDs {
       guard let layer = jurisdictions[layerID] else { continue }
-      var changesByEntry: [SourcePosition: ([TimelineItem.Change], [TimelineItem.Change])] = [:]
-      let substancesHere = Set(layer.timeline.flatMap(\.substances)).union(layer.initial.keys)
-      for substance in substancesHere where substanceFilter?.contains(substance) ?? true {
-        guard let history = history(substance, layerID) else { continue }
-        var current: [Activity: Verdict] = [:]
-        for activity in Activity.allCases {
-          current[activity] = history.initial?.verdicts.ruling(for: activity)?.verdict ?? .unknown
-        }
-        for entry in history.entries {
-          for activity in Activity.allCases {
-            guard let ruling = entry.verdicts.ruling(for: activity) else { continue }
+      for entry in layer.timeline {
+        if let from = query.from, entry.date < from { continue }
+        if let to = query.to, entry.date > to { continue }
+        let named = entry.isClassWide ? reached(by: entry, among: allSubstances) : entry.substances
+        let substances = named.filter { substanceFilter?.contains($0) ?? true }
+        if substances.isEmpty { continue }
+        var changes: [TimelineItem.Change] = []
+        var confirms: [TimelineItem.Change] = []
+        for substance in substances where self.substances[substance] != nil {
+          for activity in Activity.allCases where entry.isListing || entry.verdicts.ruling(for: activity) != nil {
             let change = TimelineItem.Change(
-              substance: substance, activity: activity, before: current[activity]!, after: ruling.verdict)
-            if change.before != change.after {
-              changesByEntry[entry.origin, default: ([], [])].0.append(change)
-            } else {
-              changesByEntry[entry.origin, default: ([], [])].1.append(change)
-            }
-            current[activity] = ruling.verdict
+              substance: substance, activity: activity,
+              before: resolve(substance, in: layerID, activity, on: entry.date.adding(days: -1))?.ruling.verdict
+                ?? .unknown,
+              after: resolve(substance, in: layerID, activity, on: entry.date)?.ruling.verdict ?? .unknown)
+            if change.before != change.after { changes.append(change) } else { confirms.append(change) }
           }
         }
-      }
-      for entry in layer.timeline {
-        guard let date = entry.date else { continue }
-        if let from = query.from, date < from { continue }
-        if let to = query.to, date > to { continue }
-        let substances = entry.substances.filter { substanceFilter?.contains($0) ?? true }
-        if substances.isEmpty { continue }
-        let (changes, confirms) = changesByEntry[entry.origin] ?? ([], [])
         items.append(
           TimelineItem(entry: entry, jurisdiction: layer, substances: substances, changes: changes, confirms: confirms))
       }
@@ -77,11 +69,23 @@ extension RuleBook {
     let depth = Dictionary(uniqueKeysWithValues: layerIDs.enumerated().map { ($1, $0) })
     return items.enumerated().sorted { a, b in
       let (x, y) = (a.element, b.element)
-      if x.entry.date! != y.entry.date! { return x.entry.date! < y.entry.date! }
+      if x.entry.date != y.entry.date { return x.entry.date < y.entry.date }
       if x.jurisdiction.id != y.jurisdiction.id {
         return depth[x.jurisdiction.id, default: 0] > depth[y.jurisdiction.id, default: 0]
       }
       return a.offset < b.offset
     }.map(\.element)
+  }
+
+  /// The substances a class-wide entry reaches: those listed on its date, in its layer, in one
+  /// of the schedules it amends.
+  func reached(by entry: TimelineEntry, among candidates: [String]) -> [String] {
+    let targets = Set(entry.schedules)
+    return candidates.filter { substance in
+      guard let schedule = listing(of: substance, in: entry.jurisdiction, on: entry.date, depth: 0)?.schedule else {
+        return false
+      }
+      return targets.contains(schedule)
+    }
   }
 }

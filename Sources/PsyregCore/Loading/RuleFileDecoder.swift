@@ -21,17 +21,21 @@ struct RuleFileDecoder {
     "note",
   ]
   static let identifierKeys = ["dea_code", "cas", "unii", "pubchem"]
-  static let jurisdictionKeys = ["id", "name", "kind", "parent", "aliases", "note", "initial", "timeline"]
+  static let jurisdictionKeys = [
+    "id", "name", "kind", "parent", "aliases", "note", "schedules", "adopts", "unlisted", "initial", "timeline",
+  ]
   static let entryKeys = [
-    "date", "announced", "kind", "substances", "title", "instrument", "sources", "confidence", "status", "verdicts",
-    "note",
+    "date", "announced", "kind", "substances", "schedule", "schedules", "title", "instrument", "sources",
+    "confidence", "status", "verdicts", "note",
   ]
   static let initialKeys = ["status", "instrument", "sources", "confidence", "verdicts", "note"]
+  static let scheduleKeys = ["label", "instrument", "sources", "confidence", "verdicts", "note"]
+  static let adoptionKeys = ["layer", "from", "instrument", "sources", "confidence", "note"]
   static let rulingKeys = ["verdict", "conditions", "note"]
   static let conditionKeys = ["text", "min_age", "indications", "prescribers"]
   static let caseKeys = ["name", "substance", "jurisdiction", "activity", "on", "facts", "expect"]
   static let expectKeys = ["verdict", "conflict", "since", "layers"]
-  static let layerKeys = ["verdict", "since"]
+  static let layerKeys = ["verdict", "since", "origin"]
 
   /// Tells the kind of file from its folder, else from its keys.
   func kind(of root: YAMLNode) -> RuleFileKind? {
@@ -42,7 +46,9 @@ struct RuleFileDecoder {
     guard let pairs = root.mapping else { return nil }
     let keys = Set(pairs.compactMap { $0.key.scalar?.value })
     if keys.contains("cases") { return .tests }
-    if keys.contains("timeline") || keys.contains("initial") || keys.contains("parent") { return .jurisdiction }
+    if !keys.isDisjoint(with: ["timeline", "initial", "parent", "schedules", "adopts", "unlisted"]) {
+      return .jurisdiction
+    }
     if let kind = pairs.first(where: { $0.key.scalar?.value == "kind" })?.value.scalar?.value {
       if SubstanceKind(rawValue: kind) != nil { return .substance }
       if JurisdictionKind(rawValue: kind) != nil { return .jurisdiction }
@@ -106,44 +112,46 @@ struct RuleFileDecoder {
     let kind = reader.choice(
       f["kind"], JurisdictionKind.self, code: "value.unknown-jurisdiction-kind", what: "jurisdiction kind")
     let parent = reader.id(f["parent"])
-    var initial: [String: TimelineEntry] = [:]
-    if let node = f["initial"], !node.isNull {
-      if let pairs = node.mapping {
-        for pair in pairs {
-          guard let substance = reader.id(pair.key) else { continue }
-          if let entry = decodeInitial(pair.value, substance: substance, jurisdiction: id ?? "", key: pair.key) {
-            initial[substance] = entry
-          }
-        }
-      } else {
-        reader.diagnostics.append(
-          .wrongType(
-            expected: "a mapping of substance ids to statuses", found: node.kindDescription, at: reader.position(node)))
+    var initial: [String: InitialStatus] = [:]
+    for (key, value) in reader.mapping(f["initial"], of: "substance ids to statuses") {
+      guard let substance = reader.id(key) else { continue }
+      if let status = decodeInitial(value, substance: substance, jurisdiction: id ?? "", at: key) {
+        initial[substance] = status
       }
     }
-    var timeline: [TimelineEntry] = []
-    if let node = f["timeline"], !node.isNull {
-      if let items = node.sequence {
-        timeline = items.compactMap { decodeEntry($0, jurisdiction: id ?? "") }
-      } else {
-        reader.diagnostics.append(
-          .wrongType(expected: "a list of timeline entries", found: node.kindDescription, at: reader.position(node)))
+    let unlisted = f["unlisted"].flatMap { node in
+      node.isNull ? nil : decodeInitial(node, substance: nil, jurisdiction: id ?? "", at: f["unlisted"]!)
+    }
+    var schedules: [Schedule] = []
+    for (key, value) in reader.mapping(f["schedules"], of: "schedule ids to schedules") {
+      guard let scheduleID = reader.id(key) else { continue }
+      if let schedule = decodeSchedule(value, id: scheduleID, jurisdiction: id ?? "", at: key) {
+        schedules.append(schedule)
       }
+    }
+    let adoptions = reader.list(f["adopts"], of: "adoptions").compactMap { decodeAdoption($0) }
+    let timeline = reader.list(f["timeline"], of: "timeline entries").compactMap {
+      decodeEntry($0, jurisdiction: id ?? "")
     }
     guard let id, let name, let kind else { return }
     jurisdictions.append(
       Jurisdiction(
         id: id, name: name, kind: kind, parent: parent, aliases: reader.textList(f["aliases"]).map(\.0),
-        note: reader.text(f["note"]), initial: initial, timeline: timeline, origin: reader.position(f["id"]!),
+        note: reader.text(f["note"]), initial: initial, unlisted: unlisted, schedules: schedules,
+        adoptions: adoptions, timeline: timeline, origin: reader.position(f["id"]!),
         parentOrigin: f["parent"].map(reader.position)))
   }
 
-  mutating func decodeInitial(_ node: YAMLNode, substance: String, jurisdiction: String, key: YAMLNode)
-    -> TimelineEntry?
+  /// An `initial` status of one substance, or the `unlisted` baseline (no substance).
+  mutating func decodeInitial(_ node: YAMLNode, substance: String?, jurisdiction: String, at key: YAMLNode)
+    -> InitialStatus?
   {
+    let context = substance == nil ? "the unlisted baseline" : "an initial status"
     guard
       let f = reader.fields(
-        node, "an initial status", keys: Self.initialKeys, required: ["status", "instrument", "confidence"])
+        node, context, keys: Self.initialKeys,
+        required: substance == nil
+          ? ["status", "instrument", "confidence", "verdicts"] : ["status", "instrument", "confidence"])
     else { return nil }
     let status = reader.text(f["status"])
     let instrument = reader.text(f["instrument"])
@@ -152,25 +160,80 @@ struct RuleFileDecoder {
       f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
     let verdicts = decodeVerdicts(f["verdicts"])
     guard let status, let instrument, let confidence else { return nil }
-    return TimelineEntry(
-      jurisdiction: jurisdiction, substances: [substance], date: nil, announced: nil, kind: .initial,
-      title: "Initial status: \(status)", instrument: instrument, sources: sources, confidence: confidence,
-      status: status, verdicts: verdicts ?? VerdictTable(), note: reader.text(f["note"]), origin: reader.position(key))
+    return InitialStatus(
+      jurisdiction: jurisdiction, substance: substance, status: status, instrument: instrument, sources: sources,
+      confidence: confidence, verdicts: verdicts ?? VerdictTable(), note: reader.text(f["note"]),
+      origin: reader.position(key))
+  }
+
+  mutating func decodeSchedule(_ node: YAMLNode, id: String, jurisdiction: String, at key: YAMLNode) -> Schedule? {
+    guard
+      let f = reader.fields(
+        node, "a schedule", keys: Self.scheduleKeys, required: ["label", "instrument", "confidence", "verdicts"])
+    else { return nil }
+    let label = reader.text(f["label"])
+    let instrument = reader.text(f["instrument"])
+    let sources = reader.sources(f["sources"], required: true, owner: node)
+    let confidence = reader.choice(
+      f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+    let verdicts = decodeVerdicts(f["verdicts"])
+    guard let label, let instrument, let confidence, let verdicts else { return nil }
+    let schedule = Schedule(
+      id: id, jurisdiction: jurisdiction, label: label, instrument: instrument, sources: sources,
+      confidence: confidence, verdicts: verdicts, note: reader.text(f["note"]), origin: reader.position(key))
+    let missing = Activity.allCases.filter { verdicts.ruling(for: $0) == nil }
+    if !missing.isEmpty {
+      reader.diagnostics.append(.scheduleIncomplete(id, missing: missing, at: reader.position(f["verdicts"]!)))
+    }
+    return schedule
+  }
+
+  mutating func decodeAdoption(_ node: YAMLNode) -> Adoption? {
+    guard
+      let f = reader.fields(
+        node, "an adoption", keys: Self.adoptionKeys, required: ["layer", "from", "instrument", "confidence"])
+    else { return nil }
+    let layer = reader.id(f["layer"])
+    let from = reader.date(f["from"])
+    let instrument = reader.text(f["instrument"])
+    let sources = reader.sources(f["sources"], required: true, owner: node)
+    let confidence = reader.choice(
+      f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+    guard let layer, let from, let instrument, let confidence else { return nil }
+    return Adoption(
+      layer: layer, from: from, instrument: instrument, sources: sources, confidence: confidence,
+      note: reader.text(f["note"]), origin: reader.position(node), layerOrigin: reader.position(f["layer"]!))
   }
 
   mutating func decodeEntry(_ node: YAMLNode, jurisdiction: String) -> TimelineEntry? {
     guard
       let f = reader.fields(
         node, "a timeline entry", keys: Self.entryKeys,
-        required: ["date", "kind", "substances", "title", "instrument", "confidence"])
+        required: ["date", "kind", "title", "instrument", "confidence"])
     else { return nil }
     let date = reader.date(f["date"])
     let announced = reader.date(f["announced"])
     let kind = reader.choice(f["kind"], EntryKind.self, code: "value.unknown-entry-kind", what: "entry kind")
     let substances = reader.textList(f["substances"], of: "substance ids")
-    if let list = f["substances"], list.sequence?.isEmpty == true {
-      reader.diagnostics.append(
-        .wrongType(expected: "at least one substance id", found: "an empty list", at: reader.position(list)))
+    let schedules = reader.textList(f["schedules"], of: "schedule ids")
+    let schedule = f["schedule"].flatMap { reader.id($0) }
+    for key in ["substances", "schedules"] {
+      if let list = f[key], list.sequence?.isEmpty == true {
+        reader.diagnostics.append(
+          .wrongType(expected: "at least one id", found: "an empty list", at: reader.position(list)))
+      }
+    }
+    switch (f["substances"], f["schedules"]) {
+    case (nil, nil): reader.diagnostics.append(.missingTarget(at: reader.position(node)))
+    case (_?, let both?): reader.diagnostics.append(.substancesAndSchedules(at: reader.position(both)))
+    default: break
+    }
+    if let node = f["schedule"], let kind {
+      if f["schedules"] != nil {
+        reader.diagnostics.append(.substancesAndSchedules(at: reader.position(node)))
+      } else if !kind.isListingKind {
+        reader.diagnostics.append(.scheduleOnNonListing(kind.rawValue, at: reader.position(node)))
+      }
     }
     let title = reader.text(f["title"])
     let instrument = reader.text(f["instrument"])
@@ -179,13 +242,21 @@ struct RuleFileDecoder {
       f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
     let status = reader.text(f["status"])
     let verdicts = decodeVerdicts(f["verdicts"])
+    if let list = f["schedules"], !schedules.isEmpty, verdicts?.isEmpty ?? true {
+      reader.diagnostics.append(.classWideWithoutVerdicts(at: reader.position(list)))
+    }
     let note = reader.text(f["note"])
-    guard let date, let kind, let title, let instrument, let confidence, !substances.isEmpty else { return nil }
+    guard let date, let kind, let title, let instrument, let confidence, !(substances.isEmpty && schedules.isEmpty)
+    else { return nil }
+    let classWide = f["schedules"] != nil
     return TimelineEntry(
-      jurisdiction: jurisdiction, substances: substances.map(\.0), date: date, announced: announced, kind: kind,
-      title: title, instrument: instrument, sources: sources, confidence: confidence, status: status,
-      verdicts: verdicts ?? VerdictTable(), note: note, origin: reader.position(node),
-      substanceOrigins: substances.map { reader.position($0.1) })
+      jurisdiction: jurisdiction, substances: classWide ? [] : substances.map(\.0),
+      schedule: classWide || !kind.isListingKind ? nil : schedule, schedules: schedules.map(\.0), date: date,
+      announced: announced, kind: kind, title: title, instrument: instrument, sources: sources,
+      confidence: confidence, status: status, verdicts: verdicts ?? VerdictTable(), note: note,
+      origin: reader.position(node), substanceOrigins: classWide ? [] : substances.map { reader.position($0.1) },
+      scheduleOrigins: classWide
+        ? schedules.map { reader.position($0.1) } : f["schedule"].map { [reader.position($0)] } ?? [])
   }
 
   mutating func decodeVerdicts(_ node: YAMLNode?) -> VerdictTable? {
@@ -299,14 +370,20 @@ struct RuleFileDecoder {
           guard let layer = reader.id(pair.key) else { continue }
           if pair.value.scalar != nil {
             if let v = reader.choice(pair.value, Verdict.self, code: "value.unknown-verdict", what: "verdict") {
-              layers.append(.init(jurisdiction: layer, verdict: v, since: nil, origin: reader.position(pair.key)))
+              layers.append(
+                .init(jurisdiction: layer, verdict: v, since: nil, answerOrigin: nil, origin: reader.position(pair.key))
+              )
             }
           } else if let g = reader.fields(
             pair.value, "a layer expectation", keys: Self.layerKeys, required: ["verdict"]),
             let v = reader.choice(g["verdict"], Verdict.self, code: "value.unknown-verdict", what: "verdict")
           {
             layers.append(
-              .init(jurisdiction: layer, verdict: v, since: reader.date(g["since"]), origin: reader.position(pair.key)))
+              .init(
+                jurisdiction: layer, verdict: v, since: reader.date(g["since"]),
+                answerOrigin: reader.choice(
+                  g["origin"], AnswerOrigin.self, code: "value.unknown-origin", what: "origin"),
+                origin: reader.position(pair.key)))
           }
         }
       } else {

@@ -37,7 +37,15 @@ struct RuleSetValidator {
             "ref.unknown-jurisdiction", what: "parent jurisdiction", parent, known: knownJurisdictions,
             at: jurisdiction.parentOrigin ?? jurisdiction.origin))
       }
-      for (substance, entry) in jurisdiction.initial { checkSubstance(substance, at: entry.origin) }
+      for (substance, status) in jurisdiction.initial { checkSubstance(substance, at: status.origin) }
+      for adoption in jurisdiction.adoptions where jurisdictionIDs[adoption.layer] == nil {
+        diagnostics.append(
+          .unknownReference(
+            "ref.unknown-jurisdiction", what: "adopted layer", adoption.layer, known: knownJurisdictions,
+            at: adoption.layerOrigin))
+      }
+      diagnostics += scheduleReferences(jurisdiction)
+      diagnostics += doubleListings(jurisdiction)
       for entry in jurisdiction.timeline {
         for (index, substance) in entry.substances.enumerated() {
           checkSubstance(
@@ -48,6 +56,7 @@ struct RuleSetValidator {
       diagnostics += contradictions(jurisdiction)
     }
     diagnostics += parentCycles()
+    diagnostics += adoptionCycles()
     diagnostics += caseReferences(jurisdictionIDs: Set(knownJurisdictions))
     return diagnostics
   }
@@ -79,6 +88,93 @@ struct RuleSetValidator {
       let start = rules.jurisdictions.first { $0.id == chain[0] }!
       return .parentCycle(chain, at: start.parentOrigin ?? start.origin)
     }
+  }
+
+  /// Adoption links form a graph (a layer may adopt several); report each cycle once.
+  private func adoptionCycles() -> [Diagnostic] {
+    let byID = Dictionary(rules.jurisdictions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var state: [String: Bool] = [:]  // false: on the current path; true: finished
+    var path: [String] = []
+    var diagnostics: [Diagnostic] = []
+    func visit(_ id: String) {
+      state[id] = false
+      path.append(id)
+      for adoption in byID[id]?.adoptions ?? [] where byID[adoption.layer] != nil {
+        switch state[adoption.layer] {
+        case nil: visit(adoption.layer)
+        case false?:
+          let start = path.firstIndex(of: adoption.layer)!
+          let cycle = Array(path[start...]) + [adoption.layer]
+          let first = byID[cycle[0]]!.adoptions.first { $0.layer == cycle[1] }!
+          diagnostics.append(.adoptionCycle(cycle, at: first.layerOrigin))
+        case true?: break
+        }
+      }
+      path.removeLast()
+      state[id] = true
+    }
+    for jurisdiction in rules.jurisdictions where state[jurisdiction.id] == nil { visit(jurisdiction.id) }
+    return diagnostics
+  }
+
+  /// The schedule ids a layer may list substances in: its own and those of the layers it
+  /// adopts, transitively.
+  private func listableSchedules(_ jurisdiction: Jurisdiction) -> Set<String> {
+    let byID = Dictionary(rules.jurisdictions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var ids: Set<String> = []
+    var seen: Set<String> = []
+    var queue = [jurisdiction]
+    while let layer = queue.popLast() {
+      guard seen.insert(layer.id).inserted else { continue }
+      ids.formUnion(layer.schedules.map(\.id))
+      queue += layer.adoptions.compactMap { byID[$0.layer] }
+    }
+    return ids
+  }
+
+  /// Listings name a schedule of the layer or of a layer it adopts; class-wide entries amend
+  /// the layer's own schedules only.
+  private func scheduleReferences(_ jurisdiction: Jurisdiction) -> [Diagnostic] {
+    let own = Set(jurisdiction.schedules.map(\.id))
+    let listable = jurisdiction.adoptions.isEmpty ? own : listableSchedules(jurisdiction)
+    var diagnostics: [Diagnostic] = []
+    for entry in jurisdiction.timeline {
+      let targets = entry.schedule.map { [$0] } ?? entry.schedules
+      let known = entry.isClassWide ? own : listable
+      for (index, id) in targets.enumerated() where !known.contains(id) {
+        let position = index < entry.scheduleOrigins.count ? entry.scheduleOrigins[index] : entry.origin
+        diagnostics.append(
+          .unknownReference("ref.unknown-schedule", what: "schedule", id, known: known.sorted(), at: position))
+      }
+    }
+    return diagnostics
+  }
+
+  /// A substance listed in two different schedules on one day.
+  private func doubleListings(_ jurisdiction: Jurisdiction) -> [Diagnostic] {
+    struct Key: Hashable {
+      var substance: String
+      var date: CivilDate
+    }
+    var first: [Key: (schedule: String, origin: SourcePosition)] = [:]
+    var diagnostics: [Diagnostic] = []
+    for entry in jurisdiction.timeline {
+      guard let schedule = entry.schedule else { continue }
+      for (index, substance) in entry.substances.enumerated() {
+        let position = index < entry.substanceOrigins.count ? entry.substanceOrigins[index] : entry.origin
+        let key = Key(substance: substance, date: entry.date)
+        if let earlier = first[key] {
+          if earlier.schedule != schedule {
+            diagnostics.append(
+              .doubleListing(
+                substance, date: entry.date, earlier.schedule, schedule, at: position, other: earlier.origin))
+          }
+        } else {
+          first[key] = (schedule, position)
+        }
+      }
+    }
+    return diagnostics
   }
 
   private func relationCycles() -> [Diagnostic] {
@@ -113,9 +209,9 @@ struct RuleSetValidator {
     var diagnostics: [Diagnostic] = []
     var latest: TimelineEntry?
     for entry in jurisdiction.timeline {
-      guard let date = entry.date else { continue }
-      if let previous = latest, let previousDate = previous.date, date < previousDate {
-        diagnostics.append(.outOfOrder(date, after: previousDate, at: entry.origin, previousAt: previous.origin))
+      let date = entry.date
+      if let previous = latest, date < previous.date {
+        diagnostics.append(.outOfOrder(date, after: previous.date, at: entry.origin, previousAt: previous.origin))
       } else {
         latest = entry
       }
@@ -123,18 +219,21 @@ struct RuleSetValidator {
     return diagnostics
   }
 
-  /// Two entries on one day that set different verdicts for the same substance and activity.
+  /// Two entries on one day that set different verdicts for the same substance (or the same
+  /// schedule, for class-wide entries) and activity.
   private func contradictions(_ jurisdiction: Jurisdiction) -> [Diagnostic] {
     var byDate: [CivilDate: [TimelineEntry]] = [:]
     for entry in jurisdiction.timeline where !entry.verdicts.isEmpty {
-      byDate[entry.date!, default: []].append(entry)
+      byDate[entry.date, default: []].append(entry)
     }
     var diagnostics: [Diagnostic] = []
     for (date, entries) in byDate where entries.count > 1 {
       for (i, later) in entries.enumerated() {
         // Report a later entry once, against the first earlier one it contradicts.
         contradiction: for earlier in entries[..<i] {
-          for substance in later.substances where earlier.substances.contains(substance) {
+          let earlierTargets = earlier.substances + earlier.schedules.map { "schedule '\($0)'" }
+          let laterTargets = later.substances + later.schedules.map { "schedule '\($0)'" }
+          for substance in laterTargets where earlierTargets.contains(substance) {
             for activity in Activity.allCases {
               guard let a = earlier.verdicts.ruling(for: activity), let b = later.verdicts.ruling(for: activity),
                 a.verdict != b.verdict

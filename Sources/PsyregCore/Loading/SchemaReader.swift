@@ -55,6 +55,26 @@ struct SchemaReader {
     return values
   }
 
+  /// The pairs of a mapping; an absent or null value is empty, anything else is reported.
+  mutating func mapping(_ node: YAMLNode?, of what: String) -> [(key: YAMLNode, value: YAMLNode)] {
+    guard let node, !node.isNull else { return [] }
+    guard let pairs = node.mapping else {
+      diagnostics.append(.wrongType(expected: "a mapping of \(what)", found: node.kindDescription, at: position(node)))
+      return []
+    }
+    return pairs.map { (key: $0.key, value: $0.value) }
+  }
+
+  /// The items of a sequence; an absent or null value is empty, anything else is reported.
+  mutating func list(_ node: YAMLNode?, of what: String) -> [YAMLNode] {
+    guard let node, !node.isNull else { return [] }
+    guard let items = node.sequence else {
+      diagnostics.append(.wrongType(expected: "a list of \(what)", found: node.kindDescription, at: position(node)))
+      return []
+    }
+    return items
+  }
+
   /// A non-empty text scalar.
   mutating func text(_ node: YAMLNode?) -> String? {
     guard let node, !node.isNull else { return nil }
@@ -110,9 +130,8 @@ struct SchemaReader {
     _ node: YAMLNode?, _ type: T.Type, code: String, what: String
   ) -> T? where T.RawValue == String {
     guard let node, let value = text(node) else { return nil }
-    // `initial` is an entry kind of the model only, never written in files.
-    if let result = T(rawValue: value), value != EntryKind.initial.rawValue { return result }
-    let allowed = T.allCases.map(\.rawValue).filter { $0 != EntryKind.initial.rawValue }
+    if let result = T(rawValue: value) { return result }
+    let allowed = T.allCases.map(\.rawValue)
     diagnostics.append(.unknownValue(code, value, what: what, allowed: allowed, at: position(node)))
     return nil
   }

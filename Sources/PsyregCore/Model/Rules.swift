@@ -68,13 +68,19 @@ public struct VerdictTable: Sendable, Hashable {
   public func ruling(for activity: Activity) -> Ruling? { byActivity[activity] ?? fallback }
 }
 
-/// One dated change of the law in one jurisdiction, for one or more substances; or,
-/// with `kind == .initial` and no date, the status before the first change.
+/// One dated change of the law in one jurisdiction: for the substances it names, or, as a
+/// class-wide change, for every substance listed in the schedules it targets.
 public struct TimelineEntry: Sendable, Hashable {
   public var jurisdiction: String
+  /// The substances it names; empty for a class-wide entry.
   public var substances: [String]
-  /// The day it takes effect; nil for an `initial` status.
-  public var date: CivilDate?
+  /// For a listing (`scheduled`, `temporary-scheduled`, `rescheduled`): the schedule the
+  /// substances are listed in from this date.
+  public var schedule: String?
+  /// For a class-wide entry: the schedules whose meaning it amends from this date.
+  public var schedules: [String] = []
+  /// The day it takes effect.
+  public var date: CivilDate
   public var announced: CivilDate?
   public var kind: EntryKind
   public var title: String
@@ -87,6 +93,58 @@ public struct TimelineEntry: Sendable, Hashable {
   public var origin: RuleOrigin
   /// Where each substance id of the entry is written, for diagnostics.
   public var substanceOrigins: [RuleOrigin] = []
+  /// Where `schedule` or each of `schedules` is written, for diagnostics.
+  public var scheduleOrigins: [RuleOrigin] = []
+
+  /// It amends schedules rather than naming substances.
+  public var isClassWide: Bool { !schedules.isEmpty }
+  /// It places its substances in a schedule.
+  public var isListing: Bool { schedule != nil }
+  /// It ends its substances' listing (they are no longer in any schedule of the layer).
+  public var endsListing: Bool { kind == .descheduled || kind == .vacated }
+}
+
+/// The status of a substance before its first entry; or, as a layer's `unlisted` baseline,
+/// of every substance that none of its schedules lists.
+public struct InitialStatus: Sendable, Hashable {
+  public var jurisdiction: String
+  /// The substance it is written for; nil for the `unlisted` baseline.
+  public var substance: String?
+  public var status: String
+  public var instrument: String
+  public var sources: [String]
+  public var confidence: Confidence
+  public var verdicts: VerdictTable
+  public var note: String?
+  public var origin: RuleOrigin
+}
+
+/// A schedule class of a jurisdiction's law (CSA Schedule I, Poisons Standard Schedule 9):
+/// what being listed there means, per activity.
+public struct Schedule: Sendable, Hashable {
+  public var id: String
+  public var jurisdiction: String
+  public var label: String
+  public var instrument: String
+  public var sources: [String]
+  public var confidence: Confidence
+  public var verdicts: VerdictTable
+  public var note: String?
+  public var origin: RuleOrigin
+}
+
+/// A layer's statement that its law follows another layer's schedules from a date.
+public struct Adoption: Sendable, Hashable {
+  /// The adopted layer.
+  public var layer: String
+  public var from: CivilDate
+  public var instrument: String
+  public var sources: [String]
+  public var confidence: Confidence
+  public var note: String?
+  public var origin: RuleOrigin
+  /// Where the adopted layer's id is written.
+  public var layerOrigin: RuleOrigin
 }
 
 public struct Jurisdiction: Sendable, Hashable {
@@ -97,11 +155,20 @@ public struct Jurisdiction: Sendable, Hashable {
   public var aliases: [String]
   public var note: String?
   /// The status of a substance before its first entry, by substance id.
-  public var initial: [String: TimelineEntry]
+  public var initial: [String: InitialStatus]
+  /// The status of a substance that no schedule of this layer lists (a treaty baseline).
+  public var unlisted: InitialStatus?
+  /// The schedule classes, in file order.
+  public var schedules: [Schedule] = []
+  /// The layers whose schedules this one follows, in file order.
+  public var adoptions: [Adoption] = []
   /// As written in the file.
   public var timeline: [TimelineEntry]
   public var origin: RuleOrigin
   public var parentOrigin: RuleOrigin?
+
+  /// A schedule of this layer by id.
+  public func schedule(_ id: String) -> Schedule? { schedules.first { $0.id == id } }
 }
 
 /// One question of an expectation test file, with the answer it must get.
@@ -110,6 +177,8 @@ public struct ExpectationCase: Sendable, Hashable {
     public var jurisdiction: String
     public var verdict: Verdict
     public var since: CivilDate?
+    /// Where the layer's answer must come from, when the case says.
+    public var answerOrigin: AnswerOrigin?
     public var origin: RuleOrigin
   }
 

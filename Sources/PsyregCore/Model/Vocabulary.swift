@@ -47,8 +47,25 @@ public enum EntryKind: String, Sendable, Hashable, CaseIterable, Codable {
   case courtRuling = "court-ruling"
   case recommendation
   case other
-  /// Not written in files: the `initial` status before the first entry.
+
+  /// Kinds that place substances in a schedule.
+  public var isListingKind: Bool { self == .scheduled || self == .temporaryScheduled || self == .rescheduled }
+}
+
+/// Where a layer's answer comes from.
+public enum AnswerOrigin: String, Sendable, Hashable, CaseIterable, Codable {
+  /// An entry written for the substance.
+  case own
+  /// The schedule the substance is listed in.
+  case schedule
+  /// The layer follows another layer's schedules and answers as that layer does.
+  case adopted
+  /// A rule for what the substance is an isomer or salt of.
+  case inherited
+  /// An `initial` status or the layer's `unlisted` baseline.
   case initial
+  /// Nothing is recorded: the answer is unknown for want of data.
+  case none
 }
 
 public enum Confidence: String, Sendable, Hashable, CaseIterable, Codable {

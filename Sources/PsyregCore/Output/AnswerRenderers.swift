@@ -62,11 +62,14 @@ public struct AnswerJSONRenderer: AnswerRenderer {
       ("unmet", .array(layer.unmet.map { .string($0) })),
       ("status", .string(layer.status)),
       ("since", .string(layer.since?.description)),
+      ("origin", .string(layer.origin.rawValue)),
     ]
+    if let via = layer.via { pairs.append(("via", .string(via))) }
+    if let schedule = layer.schedule { pairs.append(("schedule", .string(schedule.id))) }
     if let entry = layer.governing {
       pairs += [
         ("title", .string(entry.title)),
-        ("kind_of_entry", .string(entry.kind.rawValue)),
+        ("kind_of_entry", .string(entry.kind?.rawValue ?? "initial")),
         ("instrument", .string(entry.instrument)),
         ("sources", .array(entry.sources.map { .string($0) })),
         ("confidence", .string(entry.confidence.rawValue)),
@@ -130,17 +133,15 @@ public struct AnswerTextRenderer: AnswerRenderer {
     if let status = layer.status { out += " — \(status)" }
     out += "\n"
     guard let entry = layer.governing else {
-      out += "    no rule in the data covers this\n"
+      out += "    no rule recorded: nothing in the data covers this, so the answer is unknown for want of data\n"
       return out
     }
     if let date = entry.date {
-      out += "    since \(date): \(entry.title)\n"
+      out += "    since \(layer.since ?? date): \(entry.title)\n"
     } else {
       out += "    before the first dated entry: \(entry.status ?? entry.title)\n"
     }
-    if let from = layer.inheritedFrom {
-      out += "    (the rule for \(from), which this substance is an isomer or salt of)\n"
-    }
+    if let line = originLine(layer) { out += "    \(line)\n" }
     if !layer.conditions.isEmpty {
       out += "    conditions: \(layer.conditions.map(\.text).joined(separator: "; "))\n"
     }
@@ -152,6 +153,27 @@ public struct AnswerTextRenderer: AnswerRenderer {
     }
     if let line = entry.origin.line { out += "    rule: \(entry.origin.file):\(line)\n" }
     return out
+  }
+
+  /// Where a layer's answer comes from, in words, when that is more than its own entry.
+  static func originLine(_ layer: LayerAnswer) -> String? {
+    var parts: [String] = []
+    if let adoption = layer.adoption {
+      parts.append("follows the schedules of \(adoption.layer) since \(adoption.from) (\(adoption.instrument))")
+    }
+    if let schedule = layer.schedule, layer.origin != .own {
+      parts.append("listed in \(schedule.label) [\(schedule.id)] (\(schedule.instrument))")
+    }
+    if let amendment = layer.amendment, amendment.origin != layer.governing?.origin {
+      parts.append("as amended on \(amendment.date) by \(amendment.title) (\(amendment.instrument))")
+    }
+    if let from = layer.inheritedFrom {
+      parts.append("the rule for \(from), which this substance is an isomer or salt of")
+    }
+    if layer.origin == .initial && layer.governing?.title.hasPrefix("Not listed") == true {
+      parts.append("not listed in any schedule of this layer")
+    }
+    return parts.isEmpty ? nil : "(" + parts.joined(separator: "; ") + ")"
   }
 
   /// "lawful under Oregon law on conditions; still prohibited under United States law".

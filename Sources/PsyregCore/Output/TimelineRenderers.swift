@@ -50,6 +50,12 @@ extension TimelineItem {
       "\($0.substance)\($0.activities.joined(separator: ", ")): \($0.before.rawValue) → \($0.after.rawValue)"
     }
   }
+
+  /// "class-wide: every substance listed in csa-i, csa-ii", for an entry that amends schedules.
+  var classWideText: String? {
+    entry.isClassWide
+      ? "class-wide: every substance listed in \(entry.schedules.joined(separator: ", ")) on this date" : nil
+  }
 }
 
 /// For a terminal: one block per entry.
@@ -61,8 +67,9 @@ public struct TimelineTextRenderer: TimelineRenderer {
     var out = ""
     for item in items {
       let e = item.entry
-      out += "\(e.date!)  \(item.jurisdiction.id)  \(e.kind.rawValue)  \(item.substances.joined(separator: ", "))\n"
+      out += "\(e.date)  \(item.jurisdiction.id)  \(e.kind.rawValue)  \(item.substances.joined(separator: ", "))\n"
       out += "    \(e.title)\n"
+      if let scope = item.classWideText { out += "    \(scope)\n" }
       if let announced = e.announced { out += "    announced \(announced)\n" }
       let changes = item.changeText
       if !changes.isEmpty { out += "    changes: \(changes.joined(separator: "; "))\n" }
@@ -86,7 +93,8 @@ public struct TimelineMarkdownRenderer: TimelineRenderer {
     for item in items {
       let e = item.entry
       let text = [
-        e.date!.description, item.jurisdiction.id, e.kind.rawValue, item.substances.joined(separator: ", "), e.title,
+        e.date.description, item.jurisdiction.id, e.kind.rawValue + (e.isClassWide ? " (class-wide)" : ""),
+        item.substances.joined(separator: ", "), e.title,
       ].map(MarkdownEscaper.text)
       let changes = item.changeText.map(MarkdownEscaper.text)
       let sources = e.sources.enumerated().map { MarkdownEscaper.link("\($0.offset + 1)", to: $0.element) }
@@ -120,10 +128,12 @@ public struct TimelineJSONRenderer: TimelineRenderer {
       ])
     }
     return .object([
-      ("date", .string(e.date!.description)),
+      ("date", .string(e.date.description)),
       ("announced", .string(e.announced?.description)),
       ("jurisdiction", .string(item.jurisdiction.id)),
       ("substances", .array(item.substances.map { .string($0) })),
+      ("class_wide", .bool(e.isClassWide)),
+      ("schedules", .array((e.isClassWide ? e.schedules : e.schedule.map { [$0] } ?? []).map { .string($0) })),
       ("kind", .string(e.kind.rawValue)),
       ("title", .string(e.title)),
       ("status", .string(e.status)),

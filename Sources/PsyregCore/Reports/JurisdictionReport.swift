@@ -52,11 +52,19 @@ public struct JurisdictionReport: Sendable, Hashable {
   }
 
   /// One row of a substance's timeline: a dated entry, or (date nil) an initial status.
+  /// An entry's kind, or `initial` for an initial status.
+  public struct EventKind: RawRepresentable, Sendable, Hashable {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ kind: EntryKind) { rawValue = kind.rawValue }
+    public static let initial = EventKind(rawValue: "initial")
+  }
+
   public struct Event: Sendable, Hashable {
     public var date: CivilDate?
     public var announced: CivilDate?
     public var layer: ReportLayer
-    public var kind: EntryKind
+    public var kind: EventKind
     public var title: String
     public var status: String?
     /// "possession: allowed → prohibited", prefixed with the substance when the entry is for
@@ -273,7 +281,7 @@ extension JurisdictionReport {
     let lineage = book.lineage(of: substance.id)
     func event(_ entry: TimelineEntry, _ j: Jurisdiction, changes: [TimelineItem.Change]) -> Event {
       Event(
-        date: entry.date, announced: entry.announced, layer: layer(j), kind: entry.kind,
+        date: entry.date, announced: entry.announced, layer: layer(j), kind: EventKind(entry.kind),
         title: entry.title,
         status: entry.status,
         changes: changes.map { c in
@@ -284,20 +292,23 @@ extension JurisdictionReport {
         confidence: entry.confidence,
         note: entry.note, rule: entry.origin)
     }
+    func initialEvent(_ status: InitialStatus, _ j: Jurisdiction) -> Event {
+      Event(
+        date: nil, announced: nil, layer: layer(j), kind: .initial, title: "Initial status: \(status.status)",
+        status: status.status, changes: [], instrument: status.instrument, sources: numbering.cite(status.sources),
+        confidence: status.confidence, note: status.note, rule: status.origin)
+    }
     var timeline: [Event] = []
-    var initialEntries: [TimelineEntry] = []
     for j in chain {
-      if let id = lineage.first(where: { j.initial[$0] != nil }), let entry = j.initial[id] {
-        initialEntries.append(entry)
-        timeline.append(event(entry, j, changes: []))
+      if let id = lineage.first(where: { j.initial[$0] != nil }), let status = j.initial[id] {
+        timeline.append(initialEvent(status, j))
       }
     }
     let items = book.timeline(TimelineQuery(substance: substance.id, jurisdiction: jurisdictionID))
     var upcoming: [Event] = []
     var dated: [Event] = []
     for item in items {
-      guard let day = item.entry.date else { continue }
-      if day <= date {
+      if item.entry.date <= date {
         dated.append(event(item.entry, item.jurisdiction, changes: item.changes))
       } else if let announced = item.entry.announced, announced <= date {
         upcoming.append(event(item.entry, item.jurisdiction, changes: item.changes))
@@ -337,7 +348,7 @@ extension JurisdictionReport {
       inheritsFrom: substance.inheritsFrom,
       statusLabels: allLayers.map { StatusLabel(layer: $0.layer, status: labels[$0.layer.id]) },
       activities: activities,
-      designations: dated.filter { designationKinds.contains($0.kind) },
+      designations: dated.filter { designationKinds.map(EventKind.init).contains($0.kind) },
       timeline: timeline, upcoming: upcoming, uncertainties: uncertainties, band: band)
   }
 }
