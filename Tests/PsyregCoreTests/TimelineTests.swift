@@ -90,29 +90,3 @@ import Testing
     #expect(json.hasSuffix(#""pairs":\#(coverage.pairs),"own_data":\#(coverage.ownData)}"#))
   }
 }
-
-@Suite struct TimelineOrderTests {
-  /// The timeline collects changes walking a set of substances; renderers list them in the
-  /// entry's order of substances, so the output is the same on every run.
-  @Test func changesFollowTheEntrysSubstances() {
-    let changes = Activity.allCases.reversed().flatMap { activity in
-      ["b", "c", "a"].map {
-        TimelineItem.Change(substance: $0, activity: activity, before: .unknown, after: .prohibited)
-      }
-    }
-    let entry = Fixture.book.timeline(TimelineQuery(substance: "mdma", jurisdiction: "us"))[0]
-    var item = entry
-    item.substances = ["c", "a", "b"]
-    item.changes = changes
-    #expect(
-      item.orderedChanges.map(\.substance) == Array(repeating: "c", count: 6) + Array(repeating: "a", count: 6)
-        + Array(repeating: "b", count: 6))
-    #expect(item.orderedChanges.prefix(6).map(\.activity) == Activity.allCases)
-    #expect(
-      item.changeText == [
-        "c possession, supply, medical, research, supervised-use, religious: unknown → prohibited",
-        "a possession, supply, medical, research, supervised-use, religious: unknown → prohibited",
-        "b possession, supply, medical, research, supervised-use, religious: unknown → prohibited",
-      ])
-  }
-}

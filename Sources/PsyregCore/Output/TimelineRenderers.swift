@@ -17,27 +17,13 @@ public protocol TimelineRenderer: Sendable {
 }
 
 extension TimelineItem {
-  /// The changes in the entry's order of substances, each substance's in the order of
-  /// `Activity.allCases`, whatever order the timeline collected them in (it walks a set of
-  /// substances, so that order differs from run to run).
-  var orderedChanges: [Change] {
-    let rank = Dictionary(substances.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    let activity = Dictionary(uniqueKeysWithValues: Activity.allCases.enumerated().map { ($1, $0) })
-    return changes.sorted { a, b in
-      let (x, y) = (rank[a.substance] ?? Int.max, rank[b.substance] ?? Int.max)
-      if x != y { return x < y }
-      if a.substance != b.substance { return a.substance < b.substance }
-      return activity[a.activity]! < activity[b.activity]!
-    }
-  }
-
   /// "possession, supply: allowed → prohibited; research: allowed → conditional": activities
   /// that changed the same way are named together, prefixed with the substance when the entry
   /// is about several.
   var changeText: [String] {
     let multiSubstance = substances.count > 1
     var groups: [(substance: String, before: Verdict, after: Verdict, activities: [String])] = []
-    for c in orderedChanges {
+    for c in changes {
       let substance = multiSubstance ? c.substance + " " : ""
       if let i = groups.firstIndex(where: { $0.substance == substance && $0.before == c.before && $0.after == c.after })
       {
@@ -137,7 +123,7 @@ public struct TimelineJSONRenderer: TimelineRenderer {
       ("kind", .string(e.kind.rawValue)),
       ("title", .string(e.title)),
       ("status", .string(e.status)),
-      ("changes", .array(item.orderedChanges.map(change))),
+      ("changes", .array(item.changes.map(change))),
       ("instrument", .string(e.instrument)),
       ("sources", .array(e.sources.map { .string($0) })),
       ("confidence", .string(e.confidence.rawValue)),
