@@ -23,6 +23,12 @@ public struct Check: Sendable {
   /// A schedule declaration for `usFile(more:)`.
   static let csaI = "schedules:\n" + schedule("csa-i", "CSA Schedule I")
 
+  /// A state file that adopts `layer`'s schedules (`layer` may carry the `↓` marker).
+  static func adopting(_ id: String, _ layer: String) -> String {
+    "id: \(id)\nname: \(id.uppercased())\nkind: state\nadopts:\n  - layer: \(layer)\n    from: 1973-01-01\n"
+      + "    instrument: I\n    sources: [https://example.org/]\n    confidence: high\n"
+  }
+
   /// One schedule of a `schedules:` mapping.
   static func schedule(_ id: String, _ label: String, verdicts: String = "{default: prohibited}") -> String {
     "  \(id):\n    label: \(label)\n    instrument: 21 U.S.C. 812\n"
@@ -188,10 +194,7 @@ public struct Check: Sendable {
       summary: "A parent, adopted layer or test layer no file defines.",
       triggering: [
         ["Rules/jurisdictions/us-or.yaml": "id: us-or\nname: Oregon\nkind: state\nparent: ↓us\n"],
-        [
-          "Rules/jurisdictions/us-or.yaml": "id: us-or\nname: Oregon\nkind: state\nadopts:\n  - layer: ↓us\n"
-            + "    from: 1973-01-01\n    instrument: ORS 475.035\n    sources: [https://example.org/]\n    confidence: high\n"
-        ],
+        ["Rules/jurisdictions/us-or.yaml": adopting("us-or", "↓us")],
       ],
       nonTriggering: [["Rules/jurisdictions/us.yaml": "id: us\nname: United States\nkind: national\nparent: un\n"]]),
     Check(
@@ -327,19 +330,9 @@ public struct Check: Sendable {
       code: "ref.adoption-cycle", severity: .error,
       summary: "Layers that adopt each other's schedules in a circle.",
       triggering: [
-        [
-          "Rules/jurisdictions/aa.yaml": "id: aa\nname: A\nkind: state\nadopts:\n  - layer: ↓bb\n    from: 1973-01-01\n"
-            + "    instrument: I\n    sources: [https://example.org/]\n    confidence: high\n",
-          "Rules/jurisdictions/bb.yaml": "id: bb\nname: B\nkind: state\nadopts:\n  - layer: aa\n    from: 1973-01-01\n"
-            + "    instrument: I\n    sources: [https://example.org/]\n    confidence: high\n",
-        ]
+        ["Rules/jurisdictions/aa.yaml": adopting("aa", "↓bb"), "Rules/jurisdictions/bb.yaml": adopting("bb", "aa")]
       ],
-      nonTriggering: [
-        [
-          "Rules/jurisdictions/aa.yaml": "id: aa\nname: A\nkind: state\nadopts:\n  - layer: un\n    from: 1973-01-01\n"
-            + "    instrument: I\n    sources: [https://example.org/]\n    confidence: high\n"
-        ]
-      ]),
+      nonTriggering: [["Rules/jurisdictions/aa.yaml": adopting("aa", "un")]]),
     Check(
       code: "value.unknown-origin", severity: .error,
       summary: "A test expects a layer origin not in the list (own, schedule, adopted, inherited, initial, none).",

@@ -146,7 +146,7 @@ extension RuleBook {
       if let history = history(id, layer), let indexes = history.setting[activity],
         let entry = history.last(of: indexes, onOrBefore: date)
       {
-        let schedule = entry.schedule.flatMap { scheduleDefinition($0, in: layer, on: date) }
+        let schedule = entry.schedule.flatMap { jurisdictions[layer]?.schedule($0) }
         own = Resolution(
           ruling: entry.verdicts.ruling(for: activity)!, origin: id == substance ? .own : .inherited,
           governing: .entry(entry), since: entry.date, status: entry.status ?? schedule?.label, schedule: schedule,
@@ -205,11 +205,6 @@ extension RuleBook {
       }
     }
     return found
-  }
-
-  /// A schedule as a layer declares it, when it does.
-  func scheduleDefinition(_ id: String, in layer: String, on date: CivilDate) -> Schedule? {
-    jurisdictions[layer]?.schedule(id)
   }
 
   /// What the substance's listing means in this layer: the layer's own schedule of that id,

@@ -154,10 +154,7 @@ struct RuleFileDecoder {
           ? ["status", "instrument", "confidence", "verdicts"] : ["status", "instrument", "confidence"])
     else { return nil }
     let status = reader.text(f["status"])
-    let instrument = reader.text(f["instrument"])
-    let sources = reader.sources(f["sources"], required: true, owner: node)
-    let confidence = reader.choice(
-      f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+    let (instrument, sources, confidence) = reader.citation(f, owner: node)
     let verdicts = decodeVerdicts(f["verdicts"])
     guard let status, let instrument, let confidence else { return nil }
     return InitialStatus(
@@ -172,10 +169,7 @@ struct RuleFileDecoder {
         node, "a schedule", keys: Self.scheduleKeys, required: ["label", "instrument", "confidence", "verdicts"])
     else { return nil }
     let label = reader.text(f["label"])
-    let instrument = reader.text(f["instrument"])
-    let sources = reader.sources(f["sources"], required: true, owner: node)
-    let confidence = reader.choice(
-      f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+    let (instrument, sources, confidence) = reader.citation(f, owner: node)
     let verdicts = decodeVerdicts(f["verdicts"])
     guard let label, let instrument, let confidence, let verdicts else { return nil }
     let schedule = Schedule(
@@ -195,10 +189,7 @@ struct RuleFileDecoder {
     else { return nil }
     let layer = reader.id(f["layer"])
     let from = reader.date(f["from"])
-    let instrument = reader.text(f["instrument"])
-    let sources = reader.sources(f["sources"], required: true, owner: node)
-    let confidence = reader.choice(
-      f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+    let (instrument, sources, confidence) = reader.citation(f, owner: node)
     guard let layer, let from, let instrument, let confidence else { return nil }
     return Adoption(
       layer: layer, from: from, instrument: instrument, sources: sources, confidence: confidence,
@@ -236,10 +227,7 @@ struct RuleFileDecoder {
       }
     }
     let title = reader.text(f["title"])
-    let instrument = reader.text(f["instrument"])
-    let sources = reader.sources(f["sources"], required: true, owner: node)
-    let confidence = reader.choice(
-      f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+    let (instrument, sources, confidence) = reader.citation(f, owner: node)
     let status = reader.text(f["status"])
     let verdicts = decodeVerdicts(f["verdicts"])
     if let list = f["schedules"], !schedules.isEmpty, verdicts?.isEmpty ?? true {

@@ -2,8 +2,13 @@
 /// and contradictions, and the names used by expectation tests.
 struct RuleSetValidator {
   let rules: RuleSet
+  /// The first definition of each jurisdiction id, for following adoptions.
+  let jurisdictionsByID: [String: Jurisdiction]
 
-  init(_ rules: RuleSet) { self.rules = rules }
+  init(_ rules: RuleSet) {
+    self.rules = rules
+    jurisdictionsByID = Dictionary(rules.jurisdictions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
 
   func check() -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
@@ -92,7 +97,7 @@ struct RuleSetValidator {
 
   /// Adoption links form a graph (a layer may adopt several); report each cycle once.
   private func adoptionCycles() -> [Diagnostic] {
-    let byID = Dictionary(rules.jurisdictions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let byID = jurisdictionsByID
     var state: [String: Bool] = [:]  // false: on the current path; true: finished
     var path: [String] = []
     var diagnostics: [Diagnostic] = []
@@ -120,7 +125,7 @@ struct RuleSetValidator {
   /// The schedule ids a layer may list substances in: its own and those of the layers it
   /// adopts, transitively.
   private func listableSchedules(_ jurisdiction: Jurisdiction) -> Set<String> {
-    let byID = Dictionary(rules.jurisdictions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let byID = jurisdictionsByID
     var ids: Set<String> = []
     var seen: Set<String> = []
     var queue = [jurisdiction]

@@ -156,6 +156,17 @@ struct SchemaReader {
     }
   }
 
+  /// What every rule cites: its `instrument`, its `sources` (at least one http(s) URL) and its
+  /// `confidence`. Each part is nil (or empty) where it is missing or wrong, and reported.
+  mutating func citation(_ f: Fields, owner: YAMLNode) -> (
+    instrument: String?, sources: [String], confidence: Confidence?
+  ) {
+    (
+      text(f["instrument"]), sources(f["sources"], required: true, owner: owner),
+      choice(f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+    )
+  }
+
   /// `sources`: at least one http(s) URL when required.
   mutating func sources(_ node: YAMLNode?, required: Bool, owner: YAMLNode) -> [String] {
     let list = textList(node, of: "URLs")
