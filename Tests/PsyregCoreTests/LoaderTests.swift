@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import PsyregCore
+@testable import PsyregRender
+import PsyregTestSupport
 
 @Suite struct LoaderTests {
   @Test func cyclesAreFoundOnceEach() {

@@ -1,19 +1,8 @@
-/// A 1-based line and column in a source file.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public var line: Int
-  public var column: Int
+public import PsyregYAML
 
-  public init(line: Int, column: Int) {
-    self.line = line
-    self.column = column
-  }
-
-  public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
-    (a.line, a.column) < (b.line, b.column)
-  }
-
-  public var description: String { "\(line):\(column)" }
-}
+/// A 1-based line and column in a rule file (defined by the reader, named here for users of
+/// PsyregCore).
+public typealias SourceLocation = PsyregYAML.SourceLocation
 
 /// A place in a rule file: the file's path and, where there is one, the line and column.
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
