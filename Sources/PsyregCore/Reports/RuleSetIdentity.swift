@@ -31,7 +31,7 @@ public struct RuleSetIdentity: Sendable, Hashable {
   }
 
   /// Reads the files (as the loader listed them) and names them relative to `root`, the rules folder.
-  public static func read(files: [String], root: String) -> Result<
+  package static func read(files: [String], root: String) -> Result<
     RuleSetIdentity, FileSystem.ReadError
   > {
     var contents: [(path: String, bytes: [UInt8])] = []

@@ -8,7 +8,7 @@ public struct DiffJSONRenderer: DiffRenderer {
     json(diff, old: old, new: new).rendered() + "\n"
   }
 
-  public func json(_ diff: RuleDiff, old: String, new: String) -> JSON {
+  package func json(_ diff: RuleDiff, old: String, new: String) -> JSON {
     let summary = DiffSummary(diff)
     return .object([
       ("old", .string(old)),

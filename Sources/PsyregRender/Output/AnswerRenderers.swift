@@ -28,7 +28,7 @@ public struct AnswerJSONRenderer: AnswerRenderer {
   public func render(_ answers: [Answer]) -> String { JSON.array(answers.map(json)).rendered() + "\n" }
 
   /// One answer as the JSON contract of DESIGN.md (plus the governing rule's file and line).
-  public func json(_ answer: Answer) -> JSON {
+  package func json(_ answer: Answer) -> JSON {
     let q = answer.question
     return .object([
       ("substance", .string(q.substance)),
@@ -53,7 +53,7 @@ public struct AnswerJSONRenderer: AnswerRenderer {
     return .object(pairs)
   }
 
-  public static func layerJSON(_ layer: LayerAnswer) -> JSON {
+  package static func layerJSON(_ layer: LayerAnswer) -> JSON {
     var pairs: [(String, JSON)] = [
       ("jurisdiction", .string(layer.jurisdiction.id)),
       ("name", .string(layer.jurisdiction.name)),

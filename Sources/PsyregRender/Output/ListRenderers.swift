@@ -114,7 +114,7 @@ public struct ListJSONRenderer: ListRenderer {
     json(listing, of: book).rendered() + "\n"
   }
 
-  public func json(_ listing: Listing, of book: RuleBook) -> JSON {
+  package func json(_ listing: Listing, of book: RuleBook) -> JSON {
     switch listing {
     case .substances: substances(book)
     case .jurisdictions: jurisdictions(book)

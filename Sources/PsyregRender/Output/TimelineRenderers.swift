@@ -103,11 +103,11 @@ public struct TimelineJSONRenderer: TimelineRenderer {
 
   public func render(_ items: [TimelineItem]) -> String { json(items).rendered() + "\n" }
 
-  public func json(_ items: [TimelineItem]) -> JSON {
+  package func json(_ items: [TimelineItem]) -> JSON {
     .array(items.map(Self.itemJSON))
   }
 
-  public static func itemJSON(_ item: TimelineItem) -> JSON {
+  package static func itemJSON(_ item: TimelineItem) -> JSON {
     let e = item.entry
     func change(_ c: TimelineItem.Change) -> JSON {
       .object([

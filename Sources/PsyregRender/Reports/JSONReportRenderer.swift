@@ -11,7 +11,7 @@ public struct JSONReportRenderer: ReportRenderer {
   public func render(_ matrix: MatrixReport) -> String { json(matrix).rendered() + "\n" }
   public func render(_ index: ReportIndex) -> String { json(index).rendered() + "\n" }
 
-  public func json(_ report: JurisdictionReport) -> JSON {
+  package func json(_ report: JurisdictionReport) -> JSON {
     .object([
       ("report", "jurisdiction"),
       ("schema_version", .number(Self.schemaVersion)),
@@ -174,7 +174,7 @@ public struct JSONReportRenderer: ReportRenderer {
     ])
   }
 
-  public func json(_ matrix: MatrixReport) -> JSON {
+  package func json(_ matrix: MatrixReport) -> JSON {
     .object([
       ("report", "matrix"),
       ("schema_version", .number(Self.schemaVersion)),
@@ -213,7 +213,7 @@ public struct JSONReportRenderer: ReportRenderer {
     ])
   }
 
-  public func json(_ index: ReportIndex) -> JSON {
+  package func json(_ index: ReportIndex) -> JSON {
     .object([
       ("report", "index"),
       ("schema_version", .number(Self.schemaVersion)),
