@@ -175,24 +175,3 @@ public struct RuleBook: Sendable {
   public var sortedSubstances: [Substance] { substances.values.sorted { $0.id < $1.id } }
   public var sortedJurisdictions: [Jurisdiction] { jurisdictions.values.sorted { $0.id < $1.id } }
 }
-
-extension RuleBook {
-  public enum LoadError: Error, CustomStringConvertible {
-    /// The rule files have errors; they are listed.
-    case invalidRules([Diagnostic])
-
-    public var description: String {
-      switch self {
-      case .invalidRules(let diagnostics):
-        (diagnostics.filter { $0.severity == .error }.map(\.formatted)).joined(separator: "\n")
-      }
-    }
-  }
-
-  /// Loads and compiles the rules under the given paths; throws when they have errors.
-  public static func load(paths: [String]) throws(LoadError) -> RuleBook {
-    let output = RuleLoader().load(paths: paths)
-    if output.diagnostics.hasErrors { throw .invalidRules(output.diagnostics) }
-    return RuleBook(output.rules)
-  }
-}

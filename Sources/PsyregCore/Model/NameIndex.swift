@@ -85,3 +85,19 @@ private let latinBase: [Unicode.Scalar: Unicode.Scalar] = {
   }
   return map
 }()
+
+extension NameIndex {
+  /// Ids, names and aliases of the substances.
+  static func substances(_ substances: [Substance]) -> NameIndex {
+    var index = NameIndex()
+    for s in substances { index.add(id: s.id, names: [s.name] + s.aliases) }
+    return index
+  }
+
+  /// Ids, names and aliases of the jurisdictions.
+  static func jurisdictions(_ jurisdictions: [Jurisdiction]) -> NameIndex {
+    var index = NameIndex()
+    for j in jurisdictions { index.add(id: j.id, names: [j.name] + j.aliases) }
+    return index
+  }
+}
