@@ -6,14 +6,18 @@ public typealias SourceLocation = PsyregYAML.SourceLocation
 
 /// A place in a rule file: the file's path and, where there is one, the line and column.
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The file's path, as the loader was given it.
   public var file: String
+  /// Nil when the position is the whole file or folder (an unreadable file, a folder without rules).
   public var location: SourceLocation?
 
+  /// A position in a file; nil `location` for the file as a whole.
   public init(file: String, location: SourceLocation?) {
     self.file = file
     self.location = location
   }
 
+  /// The 1-based line, if the position has one.
   public var line: Int? { location?.line }
 
   public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
@@ -32,6 +36,7 @@ public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConver
   }
 }
 
+/// How bad a diagnostic is: errors make the rules unusable; warnings fail `validate` only with `--strict`.
 public enum Severity: String, Sendable, Hashable, Comparable {
   case warning
   case error
@@ -43,8 +48,11 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 public struct Diagnostic: Sendable, Hashable {
   /// A secondary place that explains the problem ("first defined here").
   public struct Note: Sendable, Hashable {
+    /// What is there ("'mdma' is first defined here").
     public var message: String
+    /// The place it points at.
     public var position: SourcePosition
+    /// A note pointing at a position.
     public init(_ message: String, at position: SourcePosition) {
       self.message = message
       self.position = position
@@ -53,9 +61,13 @@ public struct Diagnostic: Sendable, Hashable {
 
   /// The check that found it; its catalogue entry fixes the severity.
   public let code: CheckCode
+  /// Always `code.severity`.
   public let severity: Severity
+  /// What is wrong, in plain words, without the position or code.
   public var message: String
+  /// Where the problem is.
   public var position: SourcePosition
+  /// Other places that explain it, in the order they are shown.
   public var notes: [Note]
 
   /// A diagnostic can only be made from a catalogued check, which decides its severity.
@@ -74,7 +86,9 @@ public struct Diagnostic: Sendable, Hashable {
 }
 
 extension Array where Element == Diagnostic {
+  /// Whether any diagnostic is an error (the rules must not be used).
   public var hasErrors: Bool { contains { $0.severity == .error } }
+  /// Whether any diagnostic is a warning.
   public var hasWarnings: Bool { contains { $0.severity == .warning } }
 
   /// Diagnostics in file, line, column order; the order of discovery breaks ties.
