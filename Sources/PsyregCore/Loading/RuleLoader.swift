@@ -18,8 +18,11 @@ public struct RuleLoader: Sendable {
     self.reader = reader
   }
 
+  /// What loading found: the decoded rules (those that could be decoded) and every diagnostic.
   public struct Output: Sendable {
+    /// The rules decoded from the files; incomplete when there are errors.
     public var rules: RuleSet
+    /// Every problem found, in no particular order (`sortedByPosition()` orders them).
     public var diagnostics: [Diagnostic]
   }
 

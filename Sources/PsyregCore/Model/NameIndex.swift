@@ -6,8 +6,10 @@ public struct NameIndex: Sendable {
   public private(set) var names: [String] = []
   private var known: Set<String> = []
 
+  /// An empty index.
   public init() {}
 
+  /// Makes an id and the given names resolve to the id; a name added for two ids is ambiguous.
   public mutating func add(id: String, names: [String]) {
     for name in [id] + names {
       let key = Self.normalize(name)
@@ -31,7 +33,7 @@ public struct NameIndex: Sendable {
     return Array(result.prefix(limit))
   }
 
-  /// Lower case, accents and ligatures folded, spaces, hyphens, dots and underscores dropped.
+  /// Lower case, accents and ligatures folded; spaces, hyphens, dots, underscores and apostrophes dropped.
   public static func normalize(_ name: String) -> String {
     var out = ""
     for scalar in name.lowercased().decomposedScalars() {

@@ -10,8 +10,10 @@
 public struct RuleSetIdentity: Sendable, Hashable {
   /// 64 lower-case hex digits.
   public var sha256: String
+  /// How many files the manifest lists.
   public var fileCount: Int
 
+  /// An identity from a known digest; `compute(_:)` derives one from the files.
   public init(sha256: String, fileCount: Int) {
     self.sha256 = sha256
     self.fileCount = fileCount

@@ -2,8 +2,10 @@ import PsyregCore
 
 /// `psyreg diff --format json`: one object with the summary, the definitions, the entries and the answers.
 public struct DiffJSONRenderer: DiffRenderer {
+  /// A JSON diff renderer.
   public init() {}
 
+  /// The diff as one JSON object, ending in a newline.
   public func render(_ diff: RuleDiff, old: String, new: String) -> String {
     json(diff, old: old, new: new).rendered() + "\n"
   }
