@@ -522,6 +522,22 @@ extension CheckCode {
             [us: usFile(["sources: [↓ftp://example.org/x]"])], .init("'ftp://example.org/x' is not an http(s) URL")),
         ],
         nonTriggering: [[us: usFile(["sources: [http://example.org/x]"])]])
+    case .sourceWeak:
+      Check(
+        code: self, severity: .warning,
+        summary:
+          "An entry that rests only on weak sources (Wikipedia and its mirrors, document dumps, content farms, blogs) and is not marked uncertain.",
+        triggering: [
+          expect(
+            [us: usFile(["sources: [↓https://en.wikipedia.org/wiki/MDMA, https://www.wikiwand.com/en/MDMA]"])],
+            .init(
+              "this rests only on weak sources (en.wikipedia.org, wikiwand.com); cite the primary text, or set 'confidence: uncertain' and say in the note what could not be found"
+            ))
+        ],
+        nonTriggering: [
+          [us: usFile(["sources: [https://www.federalregister.gov/d/85-15797, https://en.wikipedia.org/wiki/MDMA]"])],
+          [us: usFile(["sources: [https://en.wikipedia.org/wiki/MDMA]", "confidence: uncertain"])],
+        ])
     case .verdictConditionsMissing:
       Check(
         code: self, severity: .error, summary: "A conditional verdict that lists no conditions.",

@@ -131,6 +131,14 @@ extension Diagnostic {
     Diagnostic(.sourceNotUrl, "'\(text)' is not an http(s) URL", at: position)
   }
 
+  static func weakSourcesOnly(_ sources: [String], at position: SourcePosition) -> Diagnostic {
+    let hosts = Array(Set(sources.map(SourceQuality.host(of:)))).sorted().joined(separator: ", ")
+    return Diagnostic(
+      .sourceWeak,
+      "this rests only on weak sources (\(hosts)); cite the primary text, or set 'confidence: uncertain' and say in the note what could not be found",
+      at: position)
+  }
+
   static func missingSource(at position: SourcePosition) -> Diagnostic {
     Diagnostic(.sourceMissing, "this entry cites no source; add at least one URL to 'sources'", at: position)
   }
