@@ -18,9 +18,24 @@ public enum SourceQuality: String, Sendable, Hashable, CaseIterable {
   public static func of(_ url: String) -> SourceQuality {
     let host = Self.host(of: url)
     if matches(host, weakHosts) || weakHostParts.contains(where: { host.contains($0) }) { return .weak }
-    if primarySuffixes.contains(where: { host.hasSuffix($0) }) || matches(host, primaryHosts) { return .primary }
+    if isGovernmentDomain(host) || primarySuffixes.contains(where: { host.hasSuffix($0) })
+      || matches(host, primaryHosts)
+    {
+      return .primary
+    }
     return .secondary
   }
+
+  /// `gov.uk`, `legislation.gov.au`, `dof.gob.mx`, `e-gov.go.jp`, `impo.gub.uy`: a
+  /// government second-level label under a country code.
+  static func isGovernmentDomain(_ host: String) -> Bool {
+    let labels = host.split(separator: ".")
+    guard labels.count >= 2, let country = labels.last, country.count == 2 else { return false }
+    return governmentLabels.contains(String(labels[labels.count - 2]))
+  }
+
+  /// Second-level labels that countries reserve for their governments.
+  static let governmentLabels: Set<String> = ["gov", "gob", "gub", "go", "gouv", "govt", "gv", "government"]
 
   /// The lower-cased host of an http(s) URL, without `www.` (empty if there is none).
   static func host(of url: String) -> String {
@@ -45,12 +60,8 @@ public enum SourceQuality: String, Sendable, Hashable, CaseIterable {
   /// Government and intergovernmental domains.
   static let primarySuffixes: [String] = [
     ".gov", ".mil", ".int", ".europa.eu", ".un.org", ".admin.ch", ".gv.at", ".govt.nz", ".gc.ca",
-    ".gouv.fr", ".gouv.qc.ca", ".fgov.be", ".nic.in",
+    ".gouv.qc.ca", ".gov.bc.ca", ".fgov.be", ".nic.in", ".lg.jp", ".parliament.uk", ".public.lu",
   ]
-  + ["au", "bc.ca", "br", "cn", "co", "il", "in", "jm", "ph", "ru", "sg", "ua", "uk", "za", "ar", "ie", "my", "tr"]
-    .map { ".gov." + $0 }
-  + ["ar", "cl", "co", "cr", "ec", "es", "mx", "pe", "uy"].map { ".gob." + $0 }
-  + ["jp", "kr", "th", "id"].map { ".go." + $0 }
   + ["al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la",
      "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok",
      "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy"].map { ".state.\($0).us" }
@@ -67,7 +78,9 @@ public enum SourceQuality: String, Sendable, Hashable, CaseIterable {
     "legemiddelverket.no", "dre.pt", "diariodarepublica.pt", "infarmed.pt", "isap.sejm.gov.pl", "dziennikustaw.gov.pl",
     "e-sbirka.cz", "slov-lex.sk", "njt.hu", "magyarkozlony.hu", "wetten.overheid.nl", "overheid.nl",
     "officielebekendmakingen.nl", "rijksoverheid.nl", "government.nl", "e-tar.lt", "likumi.lv", "legilux.public.lu",
-    "legislation.mt", "irishstatutebook.ie", "oireachtas.ie", "hpra.ie", "narodne-novine.nn.hr", "uradni-list.si",
+    "legislation.mt", "irishstatutebook.ie", "oireachtas.ie", "lawreform.ie", "justice.ie", "lrs.lt",
+    "valtioneuvosto.fi", "stm.fi", "thl.fi", "regjeringen.no", "island.is", "senat.fr", "assemblee-nationale.fr",
+    "ravimiamet.ee", "jazmp.si", "government.ru", "nrsr.sk", "parlamento.pt", "nsoud.cz", "ft.dk", "opengov.gr", "hpra.ie", "narodne-novine.nn.hr", "uradni-list.si",
     "pisrs.si", "legislatie.just.ro", "riksdagen.se", "lakemedelsverket.se", "reglugerd.is", "althingi.is",
     "lyfjastofnun.is", "lex.bg", "dv.parliament.bg", "cylaw.org", "bag.admin.ch", "fedlex.admin.ch", "swissmedic.ch",
     "ris.bka.gv.at", "ejustice.just.fgov.be", "legislation.gov.uk", "curia.europa.eu", "eur-lex.europa.eu",
@@ -75,11 +88,11 @@ public enum SourceQuality: String, Sendable, Hashable, CaseIterable {
     // Americas
     "laws-lois.justice.gc.ca", "canada.ca", "bclaws.gov.bc.ca", "gazette.gc.ca", "planalto.gov.br", "in.gov.br",
     "anvisa.gov.br", "diputados.gob.mx", "dof.gob.mx", "bcn.cl", "leychile.cl", "impo.com.uy", "boletinoficial.gob.ar",
-    "argentina.gob.ar", "pgrweb.go.cr", "laws.moj.gov.jm", "ncleg.net", "ncleg.gov", "legis.la.gov",
+    "argentina.gob.ar", "pgrweb.go.cr", "laws.moj.gov.jm", "ncleg.net", "oklegal.onenet.net",
     // Asia and Oceania
     "law.go.kr", "moleg.go.kr", "elaws.e-gov.go.jp", "e-gov.go.jp", "mhlw.go.jp", "sso.agc.gov.sg", "hsa.gov.sg",
     "indiacode.nic.in", "legislation.gov.au", "tga.gov.au", "legislation.govt.nz", "medsafe.govt.nz",
-    "knesset.gov.il", "health.gov.il", "gov.il", "saflii.org", "gpwonline.co.za", "sahpra.org.za", "lawphil.net",
+    "saflii.org", "gpwonline.co.za", "sahpra.org.za",
     "elibrary.judiciary.gov.ph", "ratchakitcha.soc.go.th", "krisdika.go.th", "fda.moph.go.th",
   ]
 

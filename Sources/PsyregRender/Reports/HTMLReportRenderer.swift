@@ -341,8 +341,14 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
       if !item.beside.isEmpty { out += " · beside: \(item.beside.map(e).joined(separator: ", "))" }
       out += " · \(item.substances) substance\(item.substances == 1 ? "" : "s")</span></li>\n"
     }
-    out +=
-      "</ul>\n</section>\n<section id=\"matrix\">\n<h2>Matrix: \(index.matrix.activity.rawValue)</h2>\n"
+    out += "</ul>\n</section>\n"
+    if let coverage = index.coverage {
+      out += "<section id=\"coverage\">\n<h2>Coverage</h2>\n"
+      out += "<p>Substance × jurisdiction pairs that answer a known verdict on \(coverage.date):</p>\n<ul>\n"
+      for line in ReportWords.coverageLines(coverage) { out += "<li>\(e(line))</li>\n" }
+      out += "</ul>\n<p>\(e(ReportWords.sourceLine(coverage))).</p>\n</section>\n"
+    }
+    out += "<section id=\"matrix\">\n<h2>Matrix: \(index.matrix.activity.rawValue)</h2>\n"
     out += matrixTable(index.matrix, link: index.file(for:)) + "</section>\n"
     out += Self.footer(index.ruleSet, index.date)
     return out

@@ -234,6 +234,7 @@ public struct JSONReportRenderer: ReportRenderer {
           })
       ),
       ("matrix", json(index.matrix)),
+      ("coverage", index.coverage.map(ListJSONRenderer.summary) ?? .null),
     ])
   }
 }

@@ -262,6 +262,11 @@ public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
       }
       out += "; \(item.substances) substance\(item.substances == 1 ? "" : "s")\n"
     }
+    if let coverage = index.coverage {
+      out += "\n## Coverage\n\nSubstance × jurisdiction pairs that answer a known verdict on \(coverage.date):\n\n"
+      for line in ReportWords.coverageLines(coverage) { out += "- \(line)\n" }
+      out += "\n\(ReportWords.sourceLine(coverage)).\n"
+    }
     out += "\n## Matrix\n\n"
     out += matrixTable(index.matrix, link: index.file(for:))
     return out

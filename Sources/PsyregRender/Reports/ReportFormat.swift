@@ -57,6 +57,8 @@ public struct ReportIndex: Sendable, Hashable {
   public var items: [Item]
   /// The matrix shown on the index page.
   public var matrix: MatrixReport
+  /// The data's coverage figures, shown on the index page when given.
+  public var coverage: CoverageSummary?
 
   /// An index from its parts.
   public init(date: CivilDate, ruleSet: RuleSetIdentity, items: [Item], matrix: MatrixReport) {
@@ -67,7 +69,9 @@ public struct ReportIndex: Sendable, Hashable {
   }
 
   /// The index of the given reports, with file names `<id>.<extension>`.
-  public init(reports: [JurisdictionReport], matrix: MatrixReport, format: ReportFormat) {
+  public init(
+    reports: [JurisdictionReport], matrix: MatrixReport, format: ReportFormat, coverage: CoverageSummary? = nil
+  ) {
     self.init(
       date: matrix.date, ruleSet: matrix.ruleSet,
       items: reports.map { r in
@@ -75,6 +79,7 @@ public struct ReportIndex: Sendable, Hashable {
           jurisdiction: r.jurisdiction, layers: r.layers.map(\.name), beside: r.beside.map(\.name),
           file: ReportIndex.fileName(r.jurisdiction.id, format), substances: r.substances.count)
       }, matrix: matrix)
+    self.coverage = coverage
   }
 
   /// A jurisdiction's report file name: `<id>.<extension>` (`us-or.html`).
@@ -93,6 +98,23 @@ public struct ReportIndex: Sendable, Hashable {
 
 /// Words shared by the renderers.
 enum ReportWords {
+  /// "possession 91.2% (2,771 of 3,040)": the coverage figures in words, one per activity.
+  static func coverageLines(_ c: CoverageSummary) -> [String] {
+    c.verdicts.map { "\($0.activity.rawValue): \(percent($0.fraction)) (\($0.known) of \($0.pairs))" }
+  }
+
+  /// The share of rules citing a primary source, in words.
+  static func sourceLine(_ c: CoverageSummary) -> String {
+    let t = c.sources
+    return "Rules citing a primary source: \(percent(t.primaryFraction)) (\(t.primary) of \(t.rules))"
+  }
+
+  /// 0.9123 → "91.2%".
+  static func percent(_ fraction: Double) -> String {
+    let tenths = Int((fraction * 1000).rounded())
+    return "\(tenths / 10).\(tenths % 10)%"
+  }
+
   static func layerChain(_ layers: [ReportLayer]) -> String {
     layers.map { "\($0.name) (\($0.id))" }.joined(separator: " → ")
   }
