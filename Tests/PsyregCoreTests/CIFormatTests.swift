@@ -11,7 +11,7 @@ import Testing
 @Suite struct CIFormatTests {
   static let diagnostics = [
     Diagnostic(
-      "schema.unknown-key", .error, "unknown key 'titel': 100% sure,\nsee below\r",
+      .schemaUnknownKey, "unknown key 'titel': 100% sure,\nsee below\r",
       at: SourcePosition(
         file: "Rules/jurisdictions/a,b:c.yaml", location: SourceLocation(line: 12, column: 5)),
       notes: [
@@ -21,10 +21,10 @@ import Testing
       ]
     ),
     Diagnostic(
-      "file.no-rules", .error, "no rule files in 'My Rules'",
+      .fileNoRules, "no rule files in 'My Rules'",
       at: SourcePosition(file: "My Rules", location: nil)),
     Diagnostic(
-      "timeline.order", .warning, "entries out of order",
+      .timelineOrder, "entries out of order",
       at: SourcePosition(file: "Rules/jurisdictions/us.yaml", location: .init(line: 40, column: 3))),
   ]
 
@@ -69,7 +69,7 @@ import Testing
     #expect(driver["name"] as? String == "psyreg")
     let rules = try #require(driver["rules"] as? [[String: Any]])
     let ids = rules.compactMap { $0["id"] as? String }
-    #expect(ids == Check.all.map(\.code))
+    #expect(ids == Check.all.map(\.code.rawValue))
     for rule in rules {
       #expect(((rule["shortDescription"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
       #expect(((rule["fullDescription"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
@@ -82,7 +82,7 @@ import Testing
     #expect(results.count == 3)
     for (result, diagnostic) in zip(results, Self.diagnostics) {
       let ruleId = try #require(result["ruleId"] as? String)
-      #expect(ruleId == diagnostic.code)
+      #expect(ruleId == diagnostic.code.rawValue)
       #expect(ids.contains(ruleId))
       #expect(result["ruleIndex"] as? Int == ids.firstIndex(of: ruleId))
       #expect(result["level"] as? String == diagnostic.severity.rawValue)

@@ -38,14 +38,14 @@ import Testing
 
   @Test func everyDuplicateKeyIsReported() {
     let result = read("a: 1\nb: 2\na: 3\nb: 4\na: 5\n")
-    let duplicates = result.diagnostics.filter { $0.code == "yaml.duplicate-key" }
+    let duplicates = result.diagnostics.filter { $0.code == .yamlDuplicateKey }
     #expect(duplicates.map(\.position.location!.line) == [3, 4, 5])
     #expect(duplicates[0].notes.first?.position.location == SourceLocation(line: 1, column: 1))
   }
 
   @Test func duplicateKeysInNestedMappingsAreReported() {
     let result = read("outer:\n  k: 1\n  k: 2\nlist:\n  - {x: 1, x: 2}\n")
-    let lines = result.diagnostics.filter { $0.code == "yaml.duplicate-key" }.map(\.position.location!)
+    let lines = result.diagnostics.filter { $0.code == .yamlDuplicateKey }.map(\.position.location!)
     #expect(lines == [SourceLocation(line: 3, column: 3), SourceLocation(line: 5, column: 12)])
   }
 
@@ -62,55 +62,55 @@ import Testing
     }
     let result = read(text)
     #expect(result.root == nil)
-    #expect(result.diagnostics.map(\.code) == ["yaml.alias-limit"])
+    #expect(result.diagnostics.map(\.code) == [.yamlAliasLimit])
   }
 
   @Test func syntaxErrorsPointAtLibyamlsProblemMark() {
     let result = read("a: [1, 2\nb: c\n")
     #expect(result.diagnostics.count == 1)
-    #expect(result.diagnostics[0].code == "yaml.syntax")
+    #expect(result.diagnostics[0].code == .yamlSyntax)
     #expect(result.diagnostics[0].position.location == SourceLocation(line: 2, column: 2))
   }
 
   @Test func tabsAreExplained() {
     let result = read("a: 1\n\tb: 2\n")
-    #expect(result.diagnostics.first?.code == "yaml.syntax")
+    #expect(result.diagnostics.first?.code == .yamlSyntax)
     #expect(result.diagnostics.first?.message.contains("tab") == true)
   }
 
   @Test func emptyAndCommentOnlyFilesAreEmpty() {
     for text in ["", "   \n\n", "# just a comment\n"] {
-      #expect(read(text).diagnostics.map(\.code) == ["file.empty"], "\(text)")
+      #expect(read(text).diagnostics.map(\.code) == [.fileEmpty], "\(text)")
     }
   }
 
   @Test func aByteOrderMarkIsAWarningAndTheRestIsRead() throws {
     let result = read(bytes: [0xEF, 0xBB, 0xBF] + Array("a: b\n".utf8))
-    #expect(result.diagnostics.map(\.code) == ["file.bom"])
+    #expect(result.diagnostics.map(\.code) == [.fileBom])
     #expect(result.diagnostics[0].severity == .warning)
     #expect(result.root?.mapping?[0].key.location == SourceLocation(line: 1, column: 1))
   }
 
   @Test func invalidUTF8IsReportedWhereItIs() {
     let result = read(bytes: Array("a: b\nc: ".utf8) + [0xC3, 0x28] + Array("\n".utf8))
-    #expect(result.diagnostics.map(\.code) == ["file.encoding"])
+    #expect(result.diagnostics.map(\.code) == [.fileEncoding])
     #expect(result.diagnostics[0].position.location == SourceLocation(line: 2, column: 4))
   }
 
   @Test func binaryBytesAreReported() {
     let result = read(bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00])
-    #expect(result.diagnostics.map(\.code) == ["file.encoding"])
+    #expect(result.diagnostics.map(\.code) == [.fileEncoding])
     #expect(result.root == nil)
   }
 
   @Test func controlCharactersAreReported() {
     let result = read(bytes: Array("a: b".utf8) + [0x07] + Array("\n".utf8))
-    #expect(result.diagnostics.map(\.code) == ["file.encoding"])
+    #expect(result.diagnostics.map(\.code) == [.fileEncoding])
   }
 
   @Test func aSecondDocumentIsAnError() {
     let result = read("a: 1\n---\nb: 2\n")
-    #expect(result.diagnostics.map(\.code) == ["yaml.multiple-documents"])
+    #expect(result.diagnostics.map(\.code) == [.yamlMultipleDocuments])
     #expect(result.diagnostics[0].position.location == SourceLocation(line: 2, column: 1))
   }
 }

@@ -62,18 +62,17 @@ public struct Diagnostic: Sendable, Hashable {
     }
   }
 
-  public var code: String
-  public var severity: Severity
+  /// The check that found it; its catalogue entry fixes the severity.
+  public let code: CheckCode
+  public let severity: Severity
   public var message: String
   public var position: SourcePosition
   public var notes: [Note]
 
-  public init(
-    _ code: String, _ severity: Severity, _ message: String, at position: SourcePosition,
-    notes: [Note] = []
-  ) {
+  /// A diagnostic can only be made from a catalogued check, which decides its severity.
+  public init(_ code: CheckCode, _ message: String, at position: SourcePosition, notes: [Note] = []) {
     self.code = code
-    self.severity = severity
+    self.severity = code.severity
     self.message = message
     self.position = position
     self.notes = notes
@@ -81,7 +80,7 @@ public struct Diagnostic: Sendable, Hashable {
 
   /// `path:line:column: error: message [code]`, the form editors and CI logs understand.
   public var formatted: String {
-    "\(position): \(severity.rawValue): \(message) [\(code)]"
+    "\(position): \(severity.rawValue): \(message) [\(code.rawValue)]"
   }
 }
 

@@ -127,7 +127,7 @@ struct SchemaReader {
   }
 
   mutating func choice<T: CaseIterable & RawRepresentable>(
-    _ node: YAMLNode?, _ type: T.Type, code: String, what: String
+    _ node: YAMLNode?, _ type: T.Type, code: CheckCode, what: String
   ) -> T? where T.RawValue == String {
     guard let node, let value = text(node) else { return nil }
     if let result = T(rawValue: value) { return result }
@@ -163,7 +163,7 @@ struct SchemaReader {
   ) {
     (
       text(f["instrument"]), sources(f["sources"], required: true, owner: owner),
-      choice(f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+      choice(f["confidence"], Confidence.self, code: .valueUnknownConfidence, what: "confidence")
     )
   }
 

@@ -59,7 +59,7 @@ public struct JSONDiagnosticReporter: DiagnosticReporter {
   static func json(_ d: Diagnostic) -> JSON {
     .object(
       position(d.position) + [
-        ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message)),
+        ("severity", .string(d.severity.rawValue)), ("code", .string(d.code.rawValue)), ("message", .string(d.message)),
         ("notes", .array(d.notes.map { .object(position($0.position) + [("message", .string($0.message))]) })),
       ])
   }
@@ -75,7 +75,7 @@ public struct GitHubDiagnosticReporter: DiagnosticReporter {
       if let location = d.position.location {
         properties += ["line=\(location.line)", "col=\(location.column)"]
       }
-      properties.append("title=\(WorkflowCommandEscaper.property(d.code))")
+      properties.append("title=\(WorkflowCommandEscaper.property(d.code.rawValue))")
       var message = d.message
       for note in d.notes { message += "\n\(note.position): \(note.message)" }
       return "::\(d.severity.rawValue) \(properties.joined(separator: ","))::\(WorkflowCommandEscaper.data(message))\n"
@@ -95,8 +95,8 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
     let codes = Check.all.map(\.code)
     let rules: [JSON] = Check.all.map { check in
       .object([
-        ("id", .string(check.code)),
-        ("name", .string(Self.ruleName(check.code))),
+        ("id", .string(check.code.rawValue)),
+        ("name", .string(Self.ruleName(check.code.rawValue))),
         ("shortDescription", .object([("text", .string(check.summary))])),
         ("fullDescription", .object([("text", .string(check.summary))])),
         (
@@ -115,7 +115,7 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
     }
     var seen: [String: Int] = [:]
     let results: [JSON] = diagnostics.map { d in
-      var result: [(String, JSON)] = [("ruleId", .string(d.code))]
+      var result: [(String, JSON)] = [("ruleId", .string(d.code.rawValue))]
       if let index = codes.firstIndex(of: d.code) { result.append(("ruleIndex", .number(index))) }
       // Stable across runs and line moves: the code, file and message, and which occurrence of them it is.
       let identity = "\(d.code)\u{0}\(d.position.file)\u{0}\(d.message)"

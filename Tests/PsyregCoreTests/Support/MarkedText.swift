@@ -1,18 +1,22 @@
 @testable import PsyregCore
 
-/// Text with a `↓` marking where a diagnostic must point, as in swift-format's tests.
+/// Text with markers (`↓`, `①`, `②`, …) where diagnostics and their notes must point, as
+/// in swift-format's tests. The markers are removed; their places are kept by name.
 struct MarkedText {
   var text: String
-  var marker: SourceLocation?
+  var markers: [Character: SourceLocation]
+
+  /// The place of `↓`, the main marker.
+  var marker: SourceLocation? { markers["↓"] }
 
   init(_ marked: String) {
     var text = ""
     var line = 1
     var column = 1
-    var marker: SourceLocation?
+    var markers: [Character: SourceLocation] = [:]
     for scalar in marked.unicodeScalars {
-      if scalar == "↓" {
-        marker = SourceLocation(line: line, column: column)
+      if Check.markers.contains(Character(scalar)) {
+        markers[Character(scalar)] = SourceLocation(line: line, column: column)
         continue
       }
       text.unicodeScalars.append(scalar)
@@ -24,11 +28,11 @@ struct MarkedText {
       }
     }
     self.text = text
-    self.marker = marker
+    self.markers = markers
   }
 }
 
-/// Loads rule files given as text; markers are stripped and returned by path.
+/// Loads rule files given as text; the `↓` markers are stripped and returned by path.
 func loadMarked(_ files: [String: String]) -> (RuleLoader.Output, [String: SourceLocation]) {
   var markers: [String: SourceLocation] = [:]
   var sources: [(path: String, text: String)] = []
@@ -38,6 +42,23 @@ func loadMarked(_ files: [String: String]) -> (RuleLoader.Output, [String: Sourc
     sources.append((path, marked.text))
   }
   return (RuleLoader().load(sources: sources), markers)
+}
+
+/// Loads rule files given as text; every marker is stripped and returned by name, as a
+/// position in its file.
+func loadNamedMarkers(_ files: [String: String]) -> (RuleLoader.Output, [Character: SourcePosition]) {
+  var markers: [String: [Character: SourceLocation]] = [:]
+  var sources: [(path: String, text: String)] = []
+  for path in files.keys.sorted() {
+    let marked = MarkedText(files[path]!)
+    markers[path] = marked.markers
+    sources.append((path, marked.text))
+  }
+  var positions: [Character: SourcePosition] = [:]
+  for (path, named) in markers {
+    for (name, location) in named { positions[name] = SourcePosition(file: path, location: location) }
+  }
+  return (RuleLoader().load(sources: sources), positions)
 }
 
 /// Loads rule files given as text, without markers.
