@@ -1,5 +1,6 @@
 import ArgumentParser
 import PsyregCore
+import PsyregRender
 
 struct AskCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PsyregCore
+import PsyregRender
 
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

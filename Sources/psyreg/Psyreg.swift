@@ -1,5 +1,6 @@
 import ArgumentParser
 import PsyregCore
+import PsyregRender
 
 @main
 struct Psyreg: ParsableCommand {

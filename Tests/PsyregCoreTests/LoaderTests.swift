@@ -1,7 +1,9 @@
 import Foundation
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
+@testable import PsyregRender
 
 @Suite struct LoaderTests {
   @Test func cyclesAreFoundOnceEach() {

@@ -1,7 +1,9 @@
 import Foundation
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
+@testable import PsyregRender
 
 /// The second edition's semantics at their edges (docs/rule-format.md, "Which entry governs"):
 /// listings, class-wide amendments, adoption, isomer lineage through a schedule, and where each
@@ -67,7 +69,7 @@ import Testing
     "Rules/jurisdictions/us-xc.yaml": "id: us-xc\nname: State C\nkind: state\nparent: us\n",
   ]
 
-  static let book = PsyregCoreTests.book(files)
+  static let book = PsyregTestSupport.book(files)
 
   func layer(_ substance: String, _ jurisdiction: String, _ activity: Activity, _ day: String) throws -> LayerAnswer {
     let answer = try Self.book.ask(substance, in: jurisdiction, activity: activity, on: date(day))
@@ -75,7 +77,7 @@ import Testing
   }
 
   @Test func theRulesLoadCleanly() {
-    let output = PsyregCoreTests.load(Self.files)
+    let output = PsyregTestSupport.load(Self.files)
     #expect(output.diagnostics.isEmpty, "\(output.diagnostics.map(\.formatted))")
   }
 
@@ -207,7 +209,7 @@ import Testing
 /// governing rule's (or that rule's schedule's), never one set about another activity.
 @Suite struct ShippedLabelTests {
   @Test func everyLabelBelongsToTheRuleThatGoverns() throws {
-    let book = try RuleBook.load(paths: [shippedRules])
+    let book = try RuleBook.load(paths: [shippedRules]).book
     let day = date("2025-06-01")
     var checked = 0
     for substance in book.sortedSubstances {

@@ -1,6 +1,8 @@
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
+@testable import PsyregRender
 
 @Suite struct TimelineTests {
   let book = Fixture.book

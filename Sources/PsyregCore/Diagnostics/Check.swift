@@ -7,18 +7,26 @@
 /// exactly these and nothing else. Files of `Check.context` are added to every example
 /// unless it gives a file of the same path.
 public struct Check: Sendable {
+  /// The stable code diagnostics of this check carry.
   public var code: CheckCode
+  /// Error or warning, for every diagnostic of this check.
   public var severity: Severity
+  /// One sentence: what the check finds.
   public var summary: String
+  /// Examples that must report exactly their findings.
   public var triggering: [Example]
+  /// Examples that must report nothing at all.
   public var nonTriggering: [Example]
 
   /// Rule files by path, and every diagnostic they must produce (none for a
   /// non-triggering example).
   public struct Example: Sendable, ExpressibleByDictionaryLiteral {
+    /// File contents by path, with markers.
     public var files: [String: String]
+    /// Every diagnostic the files must produce, in any order.
     public var findings: [Finding]
 
+    /// An example of `files` that must report exactly `findings`.
     public init(_ files: [String: String], _ findings: Finding...) {
       self.files = files
       self.findings = findings
@@ -31,10 +39,14 @@ public struct Check: Sendable {
 
   /// An expected diagnostic: where (a marker), what it says, and its notes.
   public struct Finding: Sendable {
+    /// The marker in the files where the diagnostic must point.
     public var marker: Character
+    /// The diagnostic's exact message.
     public var message: String
+    /// Its notes, in order: where each points and what it says.
     public var notes: [(marker: Character, message: String)]
 
+    /// A finding at `marker` (the `↓` by default) with its notes.
     public init(_ message: String, at marker: Character = "↓", notes: [(Character, String)] = []) {
       self.marker = marker
       self.message = message

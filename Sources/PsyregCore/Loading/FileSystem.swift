@@ -4,27 +4,28 @@
   import Darwin
 #endif
 
-/// Read-only file access on POSIX calls, so that errors carry their reason.
-public enum FileSystem {
-  public enum Kind: Equatable {
+/// Read-only file access on POSIX calls, so that errors carry their reason. (Writing is the
+/// command line's business: see `OutputFile` in the `psyreg` target.)
+package enum FileSystem {
+  package enum Kind: Equatable {
     case file, directory
     case missing(String)
   }
 
-  public struct ReadError: Error {
-    public var reason: String
+  package struct ReadError: Error {
+    package var reason: String
   }
 
-  static func errnoReason() -> String { String(cString: strerror(errno)).lowercased() }
+  package static func errnoReason() -> String { String(cString: strerror(errno)).lowercased() }
 
-  public static func kind(of path: String) -> Kind {
+  package static func kind(of path: String) -> Kind {
     var info = stat()
     guard stat(path, &info) == 0 else { return .missing(errnoReason()) }
     return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
   }
 
   /// The whole file, opened read-only.
-  public static func read(_ path: String) -> Result<[UInt8], ReadError> {
+  package static func read(_ path: String) -> Result<[UInt8], ReadError> {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return .failure(ReadError(reason: errnoReason())) }
     defer { close(fd) }
@@ -48,7 +49,7 @@ public enum FileSystem {
   }
 
   /// `*.yaml` and `*.yml` files under a folder, recursively, in a stable order.
-  public static func yamlFiles(under directory: String) -> [String] {
+  package static func yamlFiles(under directory: String) -> [String] {
     var found: [String] = []
     var pending = [directory]
     while let folder = pending.popLast() {
@@ -72,34 +73,8 @@ public enum FileSystem {
     }
     return found.sorted()
   }
-
-  /// Writes a file (reports and exports only; never a rule file).
-  public static func write(_ text: String, to path: String) -> Result<Void, ReadError> {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { return .failure(ReadError(reason: errnoReason())) }
-    defer { close(fd) }
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
-      if written < 0 {
-        if errno == EINTR { continue }
-        return .failure(ReadError(reason: errnoReason()))
-      }
-      offset += written
-    }
-    return .success(())
-  }
-
-  public static func makeDirectory(_ path: String) -> Bool {
-    mkdir(path, 0o755) == 0 || errno == EEXIST
-  }
 }
 
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
   read(fd, buffer, count)
-}
-
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-  write(fd, buffer, count)
 }

@@ -1,3 +1,5 @@
+import PsyregYAML
+
 /// What kind of rule file a document is.
 enum RuleFileKind {
   case substance, jurisdiction, tests

@@ -1,3 +1,5 @@
+import PsyregYAML
+
 /// The known keys of a mapping with their values: a few pairs, searched linearly.
 struct Fields {
   private(set) var pairs: [(key: String, value: YAMLNode)] = []

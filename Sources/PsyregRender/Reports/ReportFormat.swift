@@ -1,0 +1,116 @@
+import PsyregCore
+
+/// The formats a report can be written in, each with its renderer.
+public enum ReportFormat: String, Sendable, CaseIterable {
+  case markdown, html, json
+
+  /// `md`, `html` or `json`, without the dot.
+  public var fileExtension: String {
+    switch self {
+    case .markdown: "md"
+    case .html: "html"
+    case .json: "json"
+    }
+  }
+
+  /// The renderer that writes this format.
+  public var renderer: any ReportRenderer {
+    switch self {
+    case .markdown: MarkdownReportRenderer()
+    case .html: HTMLReportRenderer()
+    case .json: JSONReportRenderer()
+    }
+  }
+}
+
+/// Lays out a report model in one format (one renderer per format, like SwiftLint's reporters).
+public protocol ReportRenderer: Sendable {
+  /// One jurisdiction's report as a complete document.
+  func render(_ report: JurisdictionReport) -> String
+  /// The jurisdictions × substances matrix as a complete document.
+  func render(_ matrix: MatrixReport) -> String
+  /// The index page of `psyreg report --all`: a link to every report, and the matrix.
+  func render(_ index: ReportIndex) -> String
+}
+
+/// What `psyreg report --all` wrote: one report file per jurisdiction, and the matrix.
+public struct ReportIndex: Sendable, Hashable {
+  /// One jurisdiction's report, as the index lists it.
+  public struct Item: Sendable, Hashable {
+    /// The jurisdiction reported on.
+    public var jurisdiction: ReportLayer
+    /// The names of the binding layers, nearest first.
+    public var layers: [String]
+    /// The names of the treaty and union layers beside.
+    public var beside: [String]
+    /// The report's file name, relative to the index.
+    public var file: String
+    /// How many substances the report has a section for.
+    public var substances: Int
+  }
+
+  /// The day the reports are for.
+  public var date: CivilDate
+  /// The rule files the reports were made from.
+  public var ruleSet: RuleSetIdentity
+  /// One per report, in the order written.
+  public var items: [Item]
+  /// The matrix shown on the index page.
+  public var matrix: MatrixReport
+
+  /// An index from its parts.
+  public init(date: CivilDate, ruleSet: RuleSetIdentity, items: [Item], matrix: MatrixReport) {
+    self.date = date
+    self.ruleSet = ruleSet
+    self.items = items
+    self.matrix = matrix
+  }
+
+  /// The index of the given reports, with file names `<id>.<extension>`.
+  public init(reports: [JurisdictionReport], matrix: MatrixReport, format: ReportFormat) {
+    self.init(
+      date: matrix.date, ruleSet: matrix.ruleSet,
+      items: reports.map { r in
+        Item(
+          jurisdiction: r.jurisdiction, layers: r.layers.map(\.name), beside: r.beside.map(\.name),
+          file: ReportIndex.fileName(r.jurisdiction.id, format), substances: r.substances.count)
+      }, matrix: matrix)
+  }
+
+  /// A jurisdiction's report file name: `<id>.<extension>` (`us-or.html`).
+  public static func fileName(_ jurisdiction: String, _ format: ReportFormat) -> String {
+    "\(jurisdiction).\(format.fileExtension)"
+  }
+
+  /// The index file name: `index.<extension>`.
+  public static func indexName(_ format: ReportFormat) -> String { "index.\(format.fileExtension)" }
+
+  /// The file a jurisdiction's report is in, if the index has it.
+  func file(for jurisdiction: String) -> String? {
+    items.first { $0.jurisdiction.id == jurisdiction }?.file
+  }
+}
+
+/// Words shared by the renderers.
+enum ReportWords {
+  static func layerChain(_ layers: [ReportLayer]) -> String {
+    layers.map { "\($0.name) (\($0.id))" }.joined(separator: " → ")
+  }
+
+  static let conflictMark = "≠"
+  static let uncertainMark = "?"
+  static let legend =
+    "≠ the layers disagree (the strictest binding layer governs); ? the verdict rests on a rule whose confidence is not high."
+  static let besideNote = "binds states, not people; shown beside, never folded into a verdict"
+
+  static func ruleSet(_ identity: RuleSetIdentity) -> String {
+    "sha256:\(identity.sha256) (\(identity.fileCount) rule file\(identity.fileCount == 1 ? "" : "s"))"
+  }
+
+  static func event(_ e: JurisdictionReport.Event) -> String {
+    var text = "\(e.dateText) · \(e.layer.name) (\(e.layer.id)) · \(e.kind.rawValue) — \(e.title)"
+    if !e.changes.isEmpty { text += " · " + e.changes.joined(separator: "; ") }
+    if e.confidence != .high { text += " · confidence: \(e.confidence.rawValue)" }
+    return text
+  }
+}
