@@ -1,11 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The stages, each a target that can only see the ones before it:
+// CYAML → PsyregYAML → PsyregCore → PsyregRender → psyreg (the command line).
 let package = Package(
   name: "psyreg",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .library(name: "PsyregCore", targets: ["PsyregCore"]),
+    .library(name: "PsyregRender", targets: ["PsyregRender"]),
     .executable(name: "psyreg", targets: ["psyreg"]),
   ],
   dependencies: [
@@ -17,17 +20,31 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
-    .target(name: "PsyregCore", dependencies: ["CYAML"]),
+    // libyaml's events into a positioned tree; all unsafe-pointer code lives here.
+    .target(name: "PsyregYAML", dependencies: ["CYAML"]),
+    // The rule model, checks, loading, evaluation and the diff algorithm.
+    .target(name: "PsyregCore", dependencies: ["PsyregYAML"]),
+    // Every output format: answers, timelines, lists, diagnostics, reports, diffs.
+    .target(name: "PsyregRender", dependencies: ["PsyregCore"]),
     .executableTarget(
       name: "psyreg",
       dependencies: [
         "PsyregCore",
+        "PsyregRender",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "psyreg-bench", dependencies: ["PsyregCore", "CYAML"], path: "Benchmarks/LoadBenchmark"),
-    .testTarget(name: "PsyregCoreTests", dependencies: ["PsyregCore"], exclude: ["Fixtures"]),
-    .testTarget(name: "PsyregCLITests", dependencies: ["psyreg", "PsyregCore"]),
+    .executableTarget(
+      name: "psyreg-bench", dependencies: ["PsyregCore", "PsyregYAML", "CYAML"], path: "Benchmarks/LoadBenchmark"),
+    // Helpers the test targets share: rule files from text with markers, fixtures.
+    .target(name: "PsyregTestSupport", dependencies: ["PsyregCore"], path: "Tests/PsyregTestSupport"),
+    .testTarget(name: "PsyregYAMLTests", dependencies: ["PsyregYAML"]),
+    .testTarget(
+      name: "PsyregCoreTests", dependencies: ["PsyregCore", "PsyregRender", "PsyregTestSupport"]),
+    .testTarget(
+      name: "PsyregRenderTests", dependencies: ["PsyregRender", "PsyregCore", "PsyregTestSupport"],
+      exclude: ["Fixtures"]),
+    .testTarget(name: "PsyregCLITests", dependencies: ["psyreg", "PsyregCore", "PsyregRender", "PsyregTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

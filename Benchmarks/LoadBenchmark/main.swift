@@ -4,6 +4,7 @@
 import CYAML
 import Dispatch
 import PsyregCore
+import PsyregYAML
 
 #if canImport(Glibc)
   import Glibc
@@ -102,7 +103,7 @@ if arguments.count > 3 && arguments[3] == "profile" {
 let reader = YAMLReader()
 let scan = measure("libyaml event scan (1 thread)") { for b in bytes { _ = bareScan(b) } }
 let tree = measure("positioned tree (1 thread)") {
-  for (i, b) in bytes.enumerated() { _ = reader.read(b, file: files[i].path) }
+  for (i, b) in bytes.enumerated() { _ = reader.read(b) }
 }
 let scanParallel = measure("libyaml event scan (all cores)") {
   DispatchQueue.concurrentPerform(iterations: bytes.count) { _ = bareScan(bytes[$0]) }

@@ -1,3 +1,4 @@
+import PsyregRender
 import ArgumentParser
 import PsyregCore
 
@@ -104,7 +105,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   func write(_ text: String, to path: String) throws {
-    if case .failure(let error) = FileSystem.write(text, to: path) {
+    if case .failure(let error) = OutputFile.write(text, to: path) {
       Console.error("psyreg: error: cannot write \(path): \(error.reason)\n")
       throw ExitCode.failure
     }

@@ -1,3 +1,4 @@
+import PsyregRender
 import ArgumentParser
 import PsyregCore
 

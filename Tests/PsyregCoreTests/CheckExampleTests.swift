@@ -2,78 +2,76 @@ import Foundation
 import Testing
 
 @testable import PsyregCore
+@testable import PsyregRender
+import PsyregTestSupport
 
-/// Every check carries examples that trigger it and examples that do not; this suite runs
-/// them all, and each triggering example states where the diagnostic must point.
+/// Every check carries examples that trigger it and examples that do not. As in
+/// swift-format's `DiagnosingTestCase`, a triggering example must report exactly its
+/// findings (code, place, message, notes) and nothing else; a non-triggering example
+/// must report nothing at all.
 @Suite struct CheckExampleTests {
   static let checks = Check.all
 
-  @Test("codes are unique and documented", arguments: [()])
-  func codesAreUnique(_: Void) {
-    let codes = Check.all.map(\.code)
-    #expect(Set(codes).count == codes.count)
-    #expect(Check.all.allSatisfy { !$0.summary.isEmpty })
+  @Test("the catalogue has one entry per code, in code order, each with a summary")
+  func catalogueMatchesCodes() {
+    #expect(Check.all.map(\.code) == CheckCode.allCases)
+    #expect(Check.all.allSatisfy { !$0.summary.isEmpty && $0.summary.hasSuffix(".") })
   }
 
-  @Test("triggering examples report the code at the marker", arguments: checks)
+  @Test("triggering examples report exactly their findings", arguments: checks)
   func triggering(_ check: Check) {
     for example in check.triggering {
-      let files = Check.context.merging(example) { _, new in new }
-      let (output, markers) = loadMarked(files)
-      #expect(markers.count == 1, "\(check.code): a triggering example marks exactly one place")
-      guard let (path, marker) = markers.first else { continue }
-      let found = output.diagnostics.filter { $0.code == check.code }
-      #expect(
-        found.contains { $0.position.file == path && $0.position.location == marker && $0.severity == check.severity },
-        "\(check.code) expected at \(path):\(marker); got \(output.diagnostics.map(\.formatted))")
+      #expect(!example.findings.isEmpty, "\(check.code.rawValue): a triggering example states what it reports")
+      let files = Check.context.merging(example.files) { _, new in new }
+      let (output, markers) = loadNamedMarkers(files)
+      var unexpected = output.diagnostics
+      for finding in example.findings {
+        guard let position = markers[finding.marker] else {
+          Issue.record("\(check.code.rawValue): no marker \(finding.marker) in the example")
+          continue
+        }
+        let index = unexpected.firstIndex {
+          $0.code == check.code && $0.position == position && $0.message == finding.message
+        }
+        guard let index else {
+          Issue.record(
+            "\(check.code.rawValue): expected '\(finding.message)' at \(position); got \(output.diagnostics.map(\.formatted))"
+          )
+          continue
+        }
+        let found = unexpected.remove(at: index)
+        #expect(found.severity == check.severity)
+        let expectedNotes = finding.notes.map { note in
+          "\(markers[note.marker].map { "\($0)" } ?? "no marker \(note.marker)"): \(note.message)"
+        }
+        #expect(found.notes.map { "\($0.position): \($0.message)" } == expectedNotes, "\(check.code.rawValue)")
+      }
+      #expect(unexpected.isEmpty, "\(check.code.rawValue): unexpected \(unexpected.map(\.formatted))")
     }
   }
 
-  @Test("non-triggering examples are clean", arguments: checks)
+  @Test("non-triggering examples report nothing", arguments: checks)
   func nonTriggering(_ check: Check) {
+    #expect(!check.nonTriggering.isEmpty, "\(check.code.rawValue) has no non-triggering example")
     for example in check.nonTriggering {
-      let files = Check.context.merging(example) { _, new in new }
+      #expect(!example.files.isEmpty, "\(check.code.rawValue): a non-triggering example gives files")
+      let files = Check.context.merging(example.files) { _, new in new }
       let output = load(files)
-      #expect(output.diagnostics.isEmpty, "\(check.code): \(output.diagnostics.map(\.formatted))")
+      #expect(output.diagnostics.isEmpty, "\(check.code.rawValue): \(output.diagnostics.map(\.formatted))")
     }
   }
 
   @Test("every check except file-system ones has a triggering example")
   func examplesExist() {
-    let fileSystemChecks: Set = ["file.unreadable", "file.no-rules"]
+    let fileSystemChecks: Set<CheckCode> = [.fileUnreadable, .fileNoRules]
     for check in Check.all where !fileSystemChecks.contains(check.code) {
-      #expect(!check.triggering.isEmpty, "\(check.code) has no triggering example")
+      #expect(!check.triggering.isEmpty, "\(check.code.rawValue) has no triggering example")
     }
-  }
-
-  @Test("every code the engine reports is in the catalogue")
-  func catalogueIsComplete() throws {
-    // Gather codes from the message factories' source so a new message cannot skip the catalogue.
-    let source = try String(
-      contentsOfFile: #filePath.replacingOccurrences(
-        of: "Tests/PsyregCoreTests/CheckExampleTests.swift",
-        with: "Sources/PsyregCore/Diagnostics/Diagnostic+Messages.swift"), encoding: .utf8)
-    let catalogue = Set(Check.all.map(\.code))
-    var codes: Set<String> = []
-    for part in source.components(separatedBy: "Diagnostic(").dropFirst() {
-      let quoted = part.drop { $0 == "\n" || $0 == " " }
-      guard quoted.first == "\"" else { continue }
-      codes.insert(String(quoted.dropFirst().prefix { $0 != "\"" }))
-    }
-    for code in [
-      "value.unknown-activity", "value.unknown-verdict", "value.unknown-entry-kind", "value.unknown-confidence",
-      "value.unknown-substance-kind", "value.unknown-jurisdiction-kind", "ref.unknown-substance",
-      "ref.unknown-jurisdiction",
-    ] {
-      codes.insert(code)
-    }
-    #expect(codes.count > 20)
-    #expect(codes.subtracting(catalogue).isEmpty, "not in Check.all: \(codes.subtracting(catalogue).sorted())")
   }
 }
 
 extension Check: CustomTestStringConvertible {
-  public var testDescription: String { code }
+  public var testDescription: String { code.rawValue }
 }
 
 @Suite struct CheckCatalogueDocTests {

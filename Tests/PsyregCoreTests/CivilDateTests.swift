@@ -1,6 +1,8 @@
 import Testing
 
 @testable import PsyregCore
+@testable import PsyregRender
+import PsyregTestSupport
 
 @Suite struct CivilDateTests {
   @Test func parsesOnlyRealDays() {

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import PsyregCore
+@testable import PsyregRender
+import PsyregTestSupport
 
 @Suite struct EvaluatorTests {
   let book = Fixture.book
@@ -51,7 +53,7 @@ import Testing
     #expect(answer.conflict)
     #expect(answer.governingLayer?.jurisdiction.id == "us")
     #expect(answer.isUncertain, "Measure 110's entry is medium confidence")
-    let sentence = AnswerTextRenderer.conflictSentence(answer)
+    let sentence = answer.conflictSentence
     #expect(sentence == "decriminalized under Oregon law; still prohibited under United States law")
   }
 

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import PsyregCore
+@testable import PsyregRender
+import PsyregTestSupport
 
 @Suite struct LoaderTests {
   @Test func cyclesAreFoundOnceEach() {
@@ -19,7 +21,7 @@ import Testing
       "Rules/substances/c.yaml": "id: c\nname: C\nkind: compound\n",
       "Rules/jurisdictions/x.yaml": "id: x\nname: X\nkind: national\nparent: nowhere\nnote: ok\nnoet: typo\n",
     ])
-    let found = output.diagnostics.map { "\($0.position.file):\($0.code)" }.sorted()
+    let found = output.diagnostics.map { "\($0.position.file):\($0.code.rawValue)" }.sorted()
     #expect(
       found == [
         "Rules/jurisdictions/x.yaml:ref.unknown-jurisdiction", "Rules/jurisdictions/x.yaml:schema.unknown-key",
@@ -64,7 +66,7 @@ import Testing
       "Rules/substances/mdma.yaml": "id: mdma\nname: MDMA\nkind: compound\n",
       "Rules/jurisdictions/us.yaml": Check.usFile(["verdicts:\n      posession: prohibited"]),
     ])
-    let message = output.diagnostics.first { $0.code == "value.unknown-activity" }?.message ?? ""
+    let message = output.diagnostics.first { $0.code == .valueUnknownActivity }?.message ?? ""
     #expect(message.contains("did you mean 'possession'?"))
     #expect(message.contains("supervised-use"))
   }
@@ -78,7 +80,7 @@ import Testing
     try FileManager.default.createSymbolicLink(
       atPath: root.appendingPathComponent("gone.yaml").path, withDestinationPath: "/nonexistent/psyreg.yaml")
     let output = RuleLoader().load(paths: [root.path])
-    #expect(output.diagnostics.map(\.code) == ["file.unreadable"])
+    #expect(output.diagnostics.map(\.code) == [.fileUnreadable])
     #expect(output.diagnostics.first?.position.file.hasSuffix("gone.yaml") == true)
     #expect(output.diagnostics.first?.message.contains("no such file") == true)
   }

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import PsyregCore
+@testable import PsyregRender
+import PsyregTestSupport
 
 /// The report model: what each section holds, independent of the format.
 @Suite struct ReportModelTests {
@@ -114,16 +116,5 @@ import Testing
       psilocybin.verdict == VerdictCell(verdict: .prohibited, conflict: true, uncertain: false))
     #expect(psilocybin.ownData)
     #expect(!oregon.cells[0].ownData)
-  }
-
-  @Test func outputInsideTheRulesFolderIsRecognised() {
-    let rules = ReportFixture.rules
-    #expect(ReportPaths.isInside(rules, rules))
-    #expect(ReportPaths.isInside(rules + "/out", rules))
-    #expect(ReportPaths.isInside(rules + "/not/yet/there/../x", rules))
-    #expect(ReportPaths.isInside(rules + "/jurisdictions/../out", rules))
-    #expect(!ReportPaths.isInside(rules + "/../golden", rules))
-    #expect(!ReportPaths.isInside(rules + "-reports", rules))
-    #expect(!ReportPaths.isInside("/tmp/psyreg-reports", rules))
   }
 }

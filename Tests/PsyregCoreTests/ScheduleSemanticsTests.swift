@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import PsyregCore
+@testable import PsyregRender
+import PsyregTestSupport
 
 /// The second edition's semantics at their edges (docs/rule-format.md, "Which entry governs"):
 /// listings, class-wide amendments, adoption, isomer lineage through a schedule, and where each
@@ -67,7 +69,7 @@ import Testing
     "Rules/jurisdictions/us-xc.yaml": "id: us-xc\nname: State C\nkind: state\nparent: us\n",
   ]
 
-  static let book = PsyregCoreTests.book(files)
+  static let book = PsyregTestSupport.book(files)
 
   func layer(_ substance: String, _ jurisdiction: String, _ activity: Activity, _ day: String) throws -> LayerAnswer {
     let answer = try Self.book.ask(substance, in: jurisdiction, activity: activity, on: date(day))
@@ -75,7 +77,7 @@ import Testing
   }
 
   @Test func theRulesLoadCleanly() {
-    let output = PsyregCoreTests.load(Self.files)
+    let output = PsyregTestSupport.load(Self.files)
     #expect(output.diagnostics.isEmpty, "\(output.diagnostics.map(\.formatted))")
   }
 

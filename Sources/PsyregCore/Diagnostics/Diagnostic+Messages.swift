@@ -5,69 +5,67 @@ extension Diagnostic {
 
   static func unreadable(_ file: String, reason: String) -> Diagnostic {
     Diagnostic(
-      "file.unreadable", .error, "cannot read the file: \(reason)",
+      .fileUnreadable, "cannot read the file: \(reason)",
       at: SourcePosition(file: file, location: SourceLocation(line: 1, column: 1)))
   }
 
   static func emptyFile(_ file: String) -> Diagnostic {
     Diagnostic(
-      "file.empty", .error, "the file is empty; expected a YAML mapping",
+      .fileEmpty, "the file is empty; expected a YAML mapping",
       at: SourcePosition(file: file, location: SourceLocation(line: 1, column: 1)))
   }
 
   static func noRules(in path: String) -> Diagnostic {
     Diagnostic(
-      "file.no-rules", .error, "no rule files (*.yaml or *.yml) found in this folder",
+      .fileNoRules, "no rule files (*.yaml or *.yml) found in this folder",
       at: SourcePosition(file: path, location: nil))
   }
 
   static func byteOrderMark(at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "file.bom", .warning, "the file starts with a UTF-8 byte-order mark; save it without one",
+      .fileBom, "the file starts with a UTF-8 byte-order mark; save it without one",
       at: position)
   }
 
   static func binaryContent(at position: SourcePosition) -> Diagnostic {
-    Diagnostic(
-      "file.encoding", .error, "the file contains a NUL byte; expected UTF-8 text", at: position)
+    Diagnostic(.fileEncoding, "the file contains a NUL byte; expected UTF-8 text", at: position)
   }
 
   static func encoding(_ problem: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic("file.encoding", .error, "\(problem); expected UTF-8 text", at: position)
+    Diagnostic(.fileEncoding, "\(problem); expected UTF-8 text", at: position)
   }
 
   static func syntax(_ problem: String, at position: SourcePosition, notes: [Note] = []) -> Diagnostic {
-    Diagnostic("yaml.syntax", .error, "YAML syntax error: \(problem)", at: position, notes: notes)
+    Diagnostic(.yamlSyntax, "YAML syntax error: \(problem)", at: position, notes: notes)
   }
 
   static func multipleDocuments(at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "yaml.multiple-documents", .error,
-      "a second YAML document starts here; a rule file holds exactly one document", at: position)
+      .yamlMultipleDocuments, "a second YAML document starts here; a rule file holds exactly one document", at: position
+    )
   }
 
   static func duplicateKey(_ key: String, at position: SourcePosition, first: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "yaml.duplicate-key", .error, "duplicate key '\(key)' in this mapping", at: position,
+      .yamlDuplicateKey, "duplicate key '\(key)' in this mapping", at: position,
       notes: [Note("'\(key)' is first given here", at: first)])
   }
 
   static func commentInValue(_ value: String, comment: String, at position: SourcePosition) -> Diagnostic {
     let shown = comment.count > 24 ? String(comment.prefix(24)) + "…" : comment
     return Diagnostic(
-      "yaml.comment-in-value", .warning,
+      .yamlCommentInValue,
       "'\(shown)' is read as a YAML comment, so the value ends at '\(value)'; quote the value if the '#' belongs to it",
       at: position)
   }
 
   static func unknownAlias(_ name: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic("yaml.unknown-alias", .error, "alias '*\(name)' names no anchor defined before it", at: position)
+    Diagnostic(.yamlUnknownAlias, "alias '*\(name)' names no anchor defined before it", at: position)
   }
 
   static func aliasExpansion(limit: Int, at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "yaml.alias-limit", .error,
-      "aliases expand to more than \(limit) nodes (an alias bomb?); write the data out instead",
+      .yamlAliasLimit, "aliases expand to more than \(limit) nodes (an alias bomb?); write the data out instead",
       at: position)
   }
 
@@ -78,30 +76,30 @@ extension Diagnostic {
   {
     var message = "unknown key '\(key)' in \(context)"
     if let suggestion { message += "; did you mean '\(suggestion)'?" }
-    return Diagnostic("schema.unknown-key", .error, message, at: position)
+    return Diagnostic(.schemaUnknownKey, message, at: position)
   }
 
   static func missingKey(_ key: String, in context: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic("schema.missing-key", .error, "\(context) is missing the required key '\(key)'", at: position)
+    Diagnostic(.schemaMissingKey, "\(context) is missing the required key '\(key)'", at: position)
   }
 
   static func wrongType(expected: String, found: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic("schema.type", .error, "expected \(expected), found \(found)", at: position)
+    Diagnostic(.schemaType, "expected \(expected), found \(found)", at: position)
   }
 
   static func invalidID(_ id: String, expected: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic("schema.id", .error, "'\(id)' is not a valid id: expected \(expected)", at: position)
+    Diagnostic(.schemaId, "'\(id)' is not a valid id: expected \(expected)", at: position)
   }
 
   static func fileName(_ file: String, id: String, at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "schema.file-name", .warning, "the file is named '\(file)' but defines '\(id)'; name it '\(id).yaml'",
+      .schemaFileName, "the file is named '\(file)' but defines '\(id)'; name it '\(id).yaml'",
       at: position)
   }
 
   static func unknownFileKind(at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "schema.file-kind", .error,
+      .schemaFileKind,
       "cannot tell what this file is: expected a substance file (with 'kind' of a substance), a jurisdiction file (with 'timeline' or a jurisdiction 'kind'), or a test file (with 'cases')",
       at: position)
   }
@@ -109,67 +107,70 @@ extension Diagnostic {
   // MARK: Values
 
   static func malformedDate(_ text: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic("date.malformed", .error, "'\(text)' is not a date: expected YYYY-MM-DD", at: position)
+    Diagnostic(.dateMalformed, "'\(text)' is not a date: expected YYYY-MM-DD", at: position)
   }
 
   static func impossibleDate(_ text: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic("date.invalid", .error, "'\(text)' is not a day of the calendar", at: position)
+    Diagnostic(.dateInvalid, "'\(text)' is not a day of the calendar", at: position)
   }
 
   static func unknownValue(
-    _ code: String, _ value: String, what: String, allowed: [String], at position: SourcePosition
+    _ code: CheckCode, _ value: String, what: String, allowed: [String], at position: SourcePosition
   ) -> Diagnostic {
     var message = "unknown \(what) '\(value)'"
-    if let near = nearest(value, in: allowed) { message += "; did you mean '\(near)'?" }
-    message += " Expected one of: \(allowed.joined(separator: ", "))"
-    return Diagnostic(code, .error, message, at: position)
+    if let near = nearest(value, in: allowed) {
+      message += "; did you mean '\(near)'? Expected one of: "
+    } else {
+      message += "; expected one of: "
+    }
+    message += allowed.joined(separator: ", ")
+    return Diagnostic(code, message, at: position)
   }
 
   static func notAURL(_ text: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic("source.not-url", .error, "'\(text)' is not an http(s) URL", at: position)
+    Diagnostic(.sourceNotUrl, "'\(text)' is not an http(s) URL", at: position)
   }
 
   static func missingSource(at position: SourcePosition) -> Diagnostic {
-    Diagnostic("source.missing", .error, "this entry cites no source; add at least one URL to 'sources'", at: position)
+    Diagnostic(.sourceMissing, "this entry cites no source; add at least one URL to 'sources'", at: position)
   }
 
   static func conditionsMissing(_ activity: String, at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "verdict.conditions-missing", .error,
-      "'\(activity)' is conditional but lists no conditions; say what makes it lawful", at: position)
+      .verdictConditionsMissing, "'\(activity)' is conditional but lists no conditions; say what makes it lawful",
+      at: position)
   }
 
   static func missingTarget(at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "schema.entry-target", .error,
-      "this entry names no 'substances' and no 'schedules'; say what it applies to", at: position)
+      .schemaEntryTarget, "this entry names no 'substances' and no 'schedules'; say what it applies to", at: position)
   }
 
   static func substancesAndSchedules(at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "schema.entry-target", .error,
+      .schemaEntryTarget,
       "an entry names 'substances' (with an optional 'schedule' to list them in) or 'schedules' (a class-wide change), not both",
       at: position)
   }
 
   static func scheduleOnNonListing(_ kind: String, at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "schema.listing-kind", .error,
-      "a '\(kind)' entry lists nothing in a schedule; 'schedule' goes on scheduled, temporary-scheduled or rescheduled entries",
+      .schemaListingKind,
+      "an entry of kind '\(kind)' lists nothing in a schedule; 'schedule' goes on scheduled, temporary-scheduled or rescheduled entries",
       at: position)
   }
 
   static func scheduleIncomplete(_ id: String, missing: [Activity], at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "schedule.incomplete", .error,
+      .scheduleIncomplete,
       "schedule '\(id)' sets no verdict for \(missing.map(\.rawValue).joined(separator: ", ")); give a 'default' or a verdict for each ('unknown' where it is not known)",
       at: position)
   }
 
   static func classWideWithoutVerdicts(at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "schedule.class-wide-verdicts", .error,
-      "a class-wide entry changes what its schedules mean; give the 'verdicts' it sets", at: position)
+      .scheduleClassWideVerdicts, "a class-wide entry changes what its schedules mean; give the 'verdicts' it sets",
+      at: position)
   }
 
   static func doubleListing(
@@ -177,42 +178,40 @@ extension Diagnostic {
     other: SourcePosition
   ) -> Diagnostic {
     Diagnostic(
-      "schedule.double-listing", .error,
+      .scheduleDoubleListing,
       "\(substance) is listed in '\(a)' and in '\(b)' on \(date); a substance is in one schedule of a layer at a time",
       at: position, notes: [Note("the other listing is here", at: other)])
   }
 
   static func adoptionCycle(_ chain: [String], at position: SourcePosition) -> Diagnostic {
-    Diagnostic(
-      "ref.adoption-cycle", .error, "adoptions form a cycle: \(chain.joined(separator: " → "))", at: position)
+    Diagnostic(.refAdoptionCycle, "adoptions form a cycle: \(chain.joined(separator: " → "))", at: position)
   }
 
   // MARK: References
 
   static func unknownReference(
-    _ code: String, what: String, _ id: String, known: [String], at position: SourcePosition
+    _ code: CheckCode, what: String, _ id: String, known: [String], at position: SourcePosition
   ) -> Diagnostic {
     var message = "unknown \(what) '\(id)'"
     if let near = nearest(id, in: known) { message += "; did you mean '\(near)'?" }
-    return Diagnostic(code, .error, message, at: position)
+    return Diagnostic(code, message, at: position)
   }
 
   static func duplicateID(_ what: String, _ id: String, at position: SourcePosition, first: SourcePosition)
     -> Diagnostic
   {
     Diagnostic(
-      "ref.duplicate-id", .error, "\(what) '\(id)' is defined twice", at: position,
+      .refDuplicateId, "\(what) '\(id)' is defined twice", at: position,
       notes: [Note("'\(id)' is first defined here", at: first)])
   }
 
   static func parentCycle(_ chain: [String], at position: SourcePosition) -> Diagnostic {
-    Diagnostic(
-      "ref.parent-cycle", .error, "parents form a cycle: \(chain.joined(separator: " → "))", at: position)
+    Diagnostic(.refParentCycle, "parents form a cycle: \(chain.joined(separator: " → "))", at: position)
   }
 
   static func relationCycle(_ chain: [String], at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      "ref.relation-cycle", .error, "isomer_of/salt_of form a cycle: \(chain.joined(separator: " → "))",
+      .refRelationCycle, "isomer_of/salt_of form a cycle: \(chain.joined(separator: " → "))",
       at: position)
   }
 
@@ -224,8 +223,8 @@ extension Diagnostic {
     -> Diagnostic
   {
     Diagnostic(
-      "timeline.order", .warning,
-      "entry dated \(date) comes after one dated \(previous); keep the timeline in date order", at: position,
+      .timelineOrder, "entry dated \(date) comes after one dated \(previous); keep the timeline in date order",
+      at: position,
       notes: [Note("the later-dated entry is here", at: previousAt)])
   }
 
@@ -234,7 +233,7 @@ extension Diagnostic {
     other: SourcePosition
   ) -> Diagnostic {
     Diagnostic(
-      "timeline.contradiction", .error,
+      .timelineContradiction,
       "two entries on \(date) set '\(activity)' for \(substance) to \(a.rawValue) and to \(b.rawValue)",
       at: position, notes: [Note("the other entry is here", at: other)])
   }

@@ -1,19 +1,8 @@
-/// A 1-based line and column in a source file.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public var line: Int
-  public var column: Int
+public import PsyregYAML
 
-  public init(line: Int, column: Int) {
-    self.line = line
-    self.column = column
-  }
-
-  public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
-    (a.line, a.column) < (b.line, b.column)
-  }
-
-  public var description: String { "\(line):\(column)" }
-}
+/// A 1-based line and column in a rule file (defined by the reader, named here for users of
+/// PsyregCore).
+public typealias SourceLocation = PsyregYAML.SourceLocation
 
 /// A place in a rule file: the file's path and, where there is one, the line and column.
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -62,18 +51,17 @@ public struct Diagnostic: Sendable, Hashable {
     }
   }
 
-  public var code: String
-  public var severity: Severity
+  /// The check that found it; its catalogue entry fixes the severity.
+  public let code: CheckCode
+  public let severity: Severity
   public var message: String
   public var position: SourcePosition
   public var notes: [Note]
 
-  public init(
-    _ code: String, _ severity: Severity, _ message: String, at position: SourcePosition,
-    notes: [Note] = []
-  ) {
+  /// A diagnostic can only be made from a catalogued check, which decides its severity.
+  public init(_ code: CheckCode, _ message: String, at position: SourcePosition, notes: [Note] = []) {
     self.code = code
-    self.severity = severity
+    self.severity = code.severity
     self.message = message
     self.position = position
     self.notes = notes
@@ -81,7 +69,7 @@ public struct Diagnostic: Sendable, Hashable {
 
   /// `path:line:column: error: message [code]`, the form editors and CI logs understand.
   public var formatted: String {
-    "\(position): \(severity.rawValue): \(message) [\(code)]"
+    "\(position): \(severity.rawValue): \(message) [\(code.rawValue)]"
   }
 }
 

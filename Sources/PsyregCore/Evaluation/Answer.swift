@@ -160,3 +160,24 @@ public struct Answer: Sendable, Hashable {
     return all
   }
 }
+
+extension Answer {
+  /// "lawful under Oregon law on conditions; still prohibited under United States law".
+  public var conflictSentence: String? {
+    guard conflict else { return nil }
+    let permissive = layers.filter { $0.verdict != verdict && $0.verdict != .unknown }
+    let strict = layers.filter { $0.verdict == verdict }
+    func phrase(_ verdict: Verdict) -> String {
+      switch verdict {
+      case .allowed: "lawful"
+      case .conditional: "lawful on conditions"
+      case .decriminalized: "decriminalized"
+      case .prohibited: "prohibited"
+      case .unknown: "unknown"
+      }
+    }
+    let first = permissive.map { "\(phrase($0.verdict)) under \($0.jurisdiction.name) law" }.joined(separator: ", ")
+    let second = strict.map(\.jurisdiction.name).joined(separator: " and ")
+    return "\(first); still \(phrase(verdict)) under \(second) law"
+  }
+}

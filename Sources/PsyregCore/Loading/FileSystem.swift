@@ -4,7 +4,8 @@
   import Darwin
 #endif
 
-/// Read-only file access on POSIX calls, so that errors carry their reason.
+/// Read-only file access on POSIX calls, so that errors carry their reason. (Writing is the
+/// command line's business: see `OutputFile` in the `psyreg` target.)
 public enum FileSystem {
   public enum Kind: Equatable {
     case file, directory
@@ -15,7 +16,7 @@ public enum FileSystem {
     public var reason: String
   }
 
-  static func errnoReason() -> String { String(cString: strerror(errno)).lowercased() }
+  package static func errnoReason() -> String { String(cString: strerror(errno)).lowercased() }
 
   public static func kind(of path: String) -> Kind {
     var info = stat()
@@ -72,34 +73,9 @@ public enum FileSystem {
     }
     return found.sorted()
   }
-
-  /// Writes a file (reports and exports only; never a rule file).
-  public static func write(_ text: String, to path: String) -> Result<Void, ReadError> {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { return .failure(ReadError(reason: errnoReason())) }
-    defer { close(fd) }
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
-      if written < 0 {
-        if errno == EINTR { continue }
-        return .failure(ReadError(reason: errnoReason()))
-      }
-      offset += written
-    }
-    return .success(())
-  }
-
-  public static func makeDirectory(_ path: String) -> Bool {
-    mkdir(path, 0o755) == 0 || errno == EEXIST
-  }
 }
 
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
   read(fd, buffer, count)
 }
 
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-  write(fd, buffer, count)
-}

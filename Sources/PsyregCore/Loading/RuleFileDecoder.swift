@@ -1,3 +1,5 @@
+import PsyregYAML
+
 /// What kind of rule file a document is.
 enum RuleFileKind {
   case substance, jurisdiction, tests
@@ -74,7 +76,7 @@ struct RuleFileDecoder {
     let id = reader.id(f["id"])
     let name = reader.text(f["name"])
     let kind = reader.choice(
-      f["kind"], SubstanceKind.self, code: "value.unknown-substance-kind", what: "substance kind")
+      f["kind"], SubstanceKind.self, code: .valueUnknownSubstanceKind, what: "substance kind")
     var identifiers: [String: String] = [:]
     if let node = f["identifiers"], !node.isNull,
       let g = reader.fields(node, "identifiers", keys: Self.identifierKeys, required: [])
@@ -110,7 +112,7 @@ struct RuleFileDecoder {
     let id = reader.id(f["id"])
     let name = reader.text(f["name"])
     let kind = reader.choice(
-      f["kind"], JurisdictionKind.self, code: "value.unknown-jurisdiction-kind", what: "jurisdiction kind")
+      f["kind"], JurisdictionKind.self, code: .valueUnknownJurisdictionKind, what: "jurisdiction kind")
     let parent = reader.id(f["parent"])
     var initial: [String: InitialStatus] = [:]
     for (key, value) in reader.mapping(f["initial"], of: "substance ids to statuses") {
@@ -204,7 +206,7 @@ struct RuleFileDecoder {
     else { return nil }
     let date = reader.date(f["date"])
     let announced = reader.date(f["announced"])
-    let kind = reader.choice(f["kind"], EntryKind.self, code: "value.unknown-entry-kind", what: "entry kind")
+    let kind = reader.choice(f["kind"], EntryKind.self, code: .valueUnknownEntryKind, what: "entry kind")
     let substances = reader.textList(f["substances"], of: "substance ids")
     let schedules = reader.textList(f["schedules"], of: "schedule ids")
     let schedule = f["schedule"].flatMap { reader.id($0) }
@@ -266,7 +268,7 @@ struct RuleFileDecoder {
       } else {
         reader.diagnostics.append(
           .unknownValue(
-            "value.unknown-activity", key, what: "activity", allowed: Activity.names + ["default"],
+            .valueUnknownActivity, key, what: "activity", allowed: Activity.names + ["default"],
             at: reader.position(pair.key)))
       }
     }
@@ -275,14 +277,14 @@ struct RuleFileDecoder {
 
   mutating func decodeRuling(_ node: YAMLNode, activity: String) -> Ruling? {
     if node.scalar != nil {
-      guard let verdict = reader.choice(node, Verdict.self, code: "value.unknown-verdict", what: "verdict") else {
+      guard let verdict = reader.choice(node, Verdict.self, code: .valueUnknownVerdict, what: "verdict") else {
         return nil
       }
       if verdict == .conditional { reader.diagnostics.append(.conditionsMissing(activity, at: reader.position(node))) }
       return Ruling(verdict: verdict)
     }
     guard let f = reader.fields(node, "a verdict", keys: Self.rulingKeys, required: ["verdict"]) else { return nil }
-    guard let verdict = reader.choice(f["verdict"], Verdict.self, code: "value.unknown-verdict", what: "verdict")
+    guard let verdict = reader.choice(f["verdict"], Verdict.self, code: .valueUnknownVerdict, what: "verdict")
     else { return nil }
     var conditions: [Condition] = []
     if let list = f["conditions"], !list.isNull {
@@ -332,7 +334,7 @@ struct RuleFileDecoder {
     let name = reader.text(f["name"])
     let substance = reader.text(f["substance"])
     let jurisdiction = reader.text(f["jurisdiction"])
-    let activity = reader.choice(f["activity"], Activity.self, code: "value.unknown-activity", what: "activity")
+    let activity = reader.choice(f["activity"], Activity.self, code: .valueUnknownActivity, what: "activity")
     let date = reader.date(f["on"])
     var facts: [String: String] = [:]
     if let node = f["facts"], !node.isNull {
@@ -348,7 +350,7 @@ struct RuleFileDecoder {
     guard let expectNode = f["expect"],
       let e = reader.fields(expectNode, "an expectation", keys: Self.expectKeys, required: ["verdict"])
     else { return nil }
-    let verdict = reader.choice(e["verdict"], Verdict.self, code: "value.unknown-verdict", what: "verdict")
+    let verdict = reader.choice(e["verdict"], Verdict.self, code: .valueUnknownVerdict, what: "verdict")
     let conflict = reader.boolean(e["conflict"])
     let since = reader.date(e["since"])
     var layers: [ExpectationCase.LayerExpectation] = []
@@ -357,20 +359,20 @@ struct RuleFileDecoder {
         for pair in pairs {
           guard let layer = reader.id(pair.key) else { continue }
           if pair.value.scalar != nil {
-            if let v = reader.choice(pair.value, Verdict.self, code: "value.unknown-verdict", what: "verdict") {
+            if let v = reader.choice(pair.value, Verdict.self, code: .valueUnknownVerdict, what: "verdict") {
               layers.append(
                 .init(jurisdiction: layer, verdict: v, since: nil, answerOrigin: nil, origin: reader.position(pair.key))
               )
             }
           } else if let g = reader.fields(
             pair.value, "a layer expectation", keys: Self.layerKeys, required: ["verdict"]),
-            let v = reader.choice(g["verdict"], Verdict.self, code: "value.unknown-verdict", what: "verdict")
+            let v = reader.choice(g["verdict"], Verdict.self, code: .valueUnknownVerdict, what: "verdict")
           {
             layers.append(
               .init(
                 jurisdiction: layer, verdict: v, since: reader.date(g["since"]),
                 answerOrigin: reader.choice(
-                  g["origin"], AnswerOrigin.self, code: "value.unknown-origin", what: "origin"),
+                  g["origin"], AnswerOrigin.self, code: .valueUnknownOrigin, what: "origin"),
                 origin: reader.position(pair.key)))
           }
         }

@@ -1,3 +1,5 @@
+import PsyregYAML
+
 import Dispatch
 
 #if canImport(Glibc)
@@ -11,9 +13,14 @@ import Dispatch
 /// Loading never stops at the first problem: every file is read and every diagnostic
 /// collected. Files are only ever opened for reading.
 public struct RuleLoader: Sendable {
-  public var reader: YAMLReader
+  package var reader: YAMLReader
 
-  public init(reader: YAMLReader = YAMLReader()) {
+  /// A loader with the reader's default limits.
+  public init() {
+    self.reader = YAMLReader()
+  }
+
+  package init(reader: YAMLReader) {
     self.reader = reader
   }
 
@@ -77,8 +84,8 @@ public struct RuleLoader: Sendable {
   }
 
   func decode(_ bytes: [UInt8], file: String) -> FileResult {
-    let read = reader.read(bytes, file: file)
-    var result = FileResult(diagnostics: read.diagnostics)
+    let read = reader.read(bytes)
+    var result = FileResult(diagnostics: read.issues.map { Diagnostic($0, in: file) })
     guard let root = read.root else { return result }
     var decoder = RuleFileDecoder(file: file)
     decoder.decode(root)

@@ -22,7 +22,7 @@ struct RuleSetValidator {
     func checkSubstance(_ id: String, at position: SourcePosition) {
       if substanceIDs[id] == nil {
         diagnostics.append(
-          .unknownReference("ref.unknown-substance", what: "substance", id, known: knownSubstances, at: position))
+          .unknownReference(.refUnknownSubstance, what: "substance", id, known: knownSubstances, at: position))
       }
     }
 
@@ -39,14 +39,14 @@ struct RuleSetValidator {
       if let parent = jurisdiction.parent, jurisdictionIDs[parent] == nil {
         diagnostics.append(
           .unknownReference(
-            "ref.unknown-jurisdiction", what: "parent jurisdiction", parent, known: knownJurisdictions,
+            .refUnknownJurisdiction, what: "parent jurisdiction", parent, known: knownJurisdictions,
             at: jurisdiction.parentOrigin ?? jurisdiction.origin))
       }
       for (substance, status) in jurisdiction.initial { checkSubstance(substance, at: status.origin) }
       for adoption in jurisdiction.adoptions where jurisdictionIDs[adoption.layer] == nil {
         diagnostics.append(
           .unknownReference(
-            "ref.unknown-jurisdiction", what: "adopted layer", adoption.layer, known: knownJurisdictions,
+            .refUnknownJurisdiction, what: "adopted layer", adoption.layer, known: knownJurisdictions,
             at: adoption.layerOrigin))
       }
       diagnostics += scheduleReferences(jurisdiction)
@@ -149,7 +149,7 @@ struct RuleSetValidator {
       for (index, id) in targets.enumerated() where !known.contains(id) {
         let position = index < entry.scheduleOrigins.count ? entry.scheduleOrigins[index] : entry.origin
         diagnostics.append(
-          .unknownReference("ref.unknown-schedule", what: "schedule", id, known: known.sorted(), at: position))
+          .unknownReference(.refUnknownSchedule, what: "schedule", id, known: known.sorted(), at: position))
       }
     }
     return diagnostics
@@ -264,19 +264,19 @@ struct RuleSetValidator {
       if substances.resolve(testCase.substance).count != 1 {
         diagnostics.append(
           .unknownReference(
-            "ref.unknown-substance", what: "substance", testCase.substance,
+            .refUnknownSubstance, what: "substance", testCase.substance,
             known: substances.names, at: testCase.substanceOrigin))
       }
       if jurisdictions.resolve(testCase.jurisdiction).count != 1 {
         diagnostics.append(
           .unknownReference(
-            "ref.unknown-jurisdiction", what: "jurisdiction", testCase.jurisdiction,
+            .refUnknownJurisdiction, what: "jurisdiction", testCase.jurisdiction,
             known: jurisdictions.names, at: testCase.jurisdictionOrigin))
       }
       for layer in testCase.layers where !jurisdictionIDs.contains(layer.jurisdiction) {
         diagnostics.append(
           .unknownReference(
-            "ref.unknown-jurisdiction", what: "jurisdiction", layer.jurisdiction,
+            .refUnknownJurisdiction, what: "jurisdiction", layer.jurisdiction,
             known: jurisdictionIDs.sorted(), at: layer.origin))
       }
     }

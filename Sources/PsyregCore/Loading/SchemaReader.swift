@@ -1,3 +1,5 @@
+import PsyregYAML
+
 /// The known keys of a mapping with their values: a few pairs, searched linearly.
 struct Fields {
   private(set) var pairs: [(key: String, value: YAMLNode)] = []
@@ -127,7 +129,7 @@ struct SchemaReader {
   }
 
   mutating func choice<T: CaseIterable & RawRepresentable>(
-    _ node: YAMLNode?, _ type: T.Type, code: String, what: String
+    _ node: YAMLNode?, _ type: T.Type, code: CheckCode, what: String
   ) -> T? where T.RawValue == String {
     guard let node, let value = text(node) else { return nil }
     if let result = T(rawValue: value) { return result }
@@ -163,7 +165,7 @@ struct SchemaReader {
   ) {
     (
       text(f["instrument"]), sources(f["sources"], required: true, owner: owner),
-      choice(f["confidence"], Confidence.self, code: "value.unknown-confidence", what: "confidence")
+      choice(f["confidence"], Confidence.self, code: .valueUnknownConfidence, what: "confidence")
     )
   }
 

@@ -273,7 +273,7 @@ extension JurisdictionReport {
       activities.append(
         ActivityStatus(
           activity: activity, verdict: answer.verdict, conflict: answer.conflict,
-          conflictText: AnswerTextRenderer.conflictSentence(answer), uncertain: answer.isUncertain,
+          conflictText: answer.conflictSentence, uncertain: answer.isUncertain,
           conditions: answer.conditions.map(\.text), layers: binding, beside: beside))
     }
 

@@ -1,0 +1,31 @@
+import PsyregCore
+
+/// JSON (RFC 8259) string literals: `"` and `\` escaped, LF, CR and tab as `\n`, `\r`, `\t`
+/// (a CRLF, one `Character` in Swift, is the two escapes `\r\n`), and every other control
+/// character below U+0020 as `\u00XX`. Everything else, non-ASCII included, is written as is.
+public enum JSONEscaper {
+  /// The string as a quoted JSON literal.
+  public static func quoted(_ s: String) -> String {
+    var out = ""
+    quote(s, into: &out)
+    return out
+  }
+
+  public static func quote(_ s: String, into out: inout String) {
+    out += "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    out += "\""
+  }
+}
