@@ -9,6 +9,7 @@ public enum Listing: String, Sendable, CaseIterable {
 public enum ListFormat: String, Sendable, CaseIterable {
   case text, json
 
+  /// The renderer that writes this format.
   public var renderer: any ListRenderer {
     switch self {
     case .text: ListTextRenderer()
@@ -19,6 +20,7 @@ public enum ListFormat: String, Sendable, CaseIterable {
 
 /// Lays out one listing of a rule book in one format.
 public protocol ListRenderer: Sendable {
+  /// The whole output, ending in a newline.
   func render(_ listing: Listing, of book: RuleBook) -> String
 }
 
@@ -26,11 +28,14 @@ public protocol ListRenderer: Sendable {
 /// in a binding parent layer (`parent`), only in a treaty or union layer beside the answer
 /// (`treaty`), or nowhere (`none`), so gaps are visible rather than hidden.
 public struct Coverage: Sendable, Hashable {
+  /// Where a pair's data is: `data`, `parent`, `treaty` or `none`, as described above.
   public enum Source: String, Sendable, Hashable {
     case data, parent, treaty, none
   }
 
+  /// One jurisdiction's coverage of every substance.
   public struct Row: Sendable, Hashable {
+    /// The jurisdiction id.
     public var jurisdiction: String
     /// One per substance, in the order of `substances`.
     public var cells: [Source]
@@ -38,8 +43,10 @@ public struct Coverage: Sendable, Hashable {
 
   /// Substance ids, sorted.
   public var substances: [String]
+  /// One row per jurisdiction, sorted by id.
   public var rows: [Row]
 
+  /// The coverage of every substance in every jurisdiction of a book.
   public init(_ book: RuleBook) {
     let substances = book.sortedSubstances
     self.substances = substances.map(\.id)
@@ -60,13 +67,16 @@ public struct Coverage: Sendable, Hashable {
 
   /// The pairs with data of their own.
   public var ownData: Int { rows.reduce(0) { $0 + $1.cells.filter { $0 == .data }.count } }
+  /// All substance × jurisdiction pairs.
   public var pairs: Int { substances.count * rows.count }
 }
 
 /// Aligned columns, for a terminal.
 public struct ListTextRenderer: ListRenderer {
+  /// A text list renderer.
   public init() {}
 
+  /// The listing as a table (coverage with a legend and a count of pairs with data of their own).
   public func render(_ listing: Listing, of book: RuleBook) -> String {
     switch listing {
     case .substances: substances(book)
@@ -108,13 +118,15 @@ public struct ListTextRenderer: ListRenderer {
 
 /// One JSON value per listing: arrays of substances and jurisdictions, an object for coverage.
 public struct ListJSONRenderer: ListRenderer {
+  /// A JSON list renderer.
   public init() {}
 
+  /// The listing as one JSON value, ending in a newline.
   public func render(_ listing: Listing, of book: RuleBook) -> String {
     json(listing, of: book).rendered() + "\n"
   }
 
-  public func json(_ listing: Listing, of book: RuleBook) -> JSON {
+  package func json(_ listing: Listing, of book: RuleBook) -> JSON {
     switch listing {
     case .substances: substances(book)
     case .jurisdictions: jurisdictions(book)

@@ -4,8 +4,10 @@ import PsyregCore
 /// no `url()` but the page's own `url(#hatch)`). The only external links are the numbered
 /// sources. Every string from the rules is escaped.
 public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
+  /// An HTML report renderer.
   public init() {}
 
+  /// A jurisdiction's report as one HTML document.
   public func render(_ report: JurisdictionReport) -> String { document(report) }
 
   func section(_ section: ReportOutline.Section, of report: JurisdictionReport) -> String {
@@ -284,6 +286,7 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
 
   // MARK: Matrix and index
 
+  /// The matrix as one HTML document.
   public func render(_ matrix: MatrixReport) -> String {
     var out = Self.head(
       title: "\(matrix.activity.rawValue): jurisdictions × substances on \(matrix.date)")
@@ -320,6 +323,7 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
     return out
   }
 
+  /// The index as one HTML document, the matrix's rows linked to their reports.
   public func render(_ index: ReportIndex) -> String {
     var out = Self.head(title: "psyreg reports on \(index.date)")
     out +=
