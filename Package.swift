@@ -21,18 +21,19 @@ let package = Package(
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
     // libyaml's events into a positioned tree; all unsafe-pointer code lives here.
-    .target(name: "PsyregYAML", dependencies: ["CYAML"]),
+    .target(name: "PsyregYAML", dependencies: ["CYAML"], exclude: ["README.md"]),
     // The rule model, checks, loading, evaluation and the diff algorithm.
-    .target(name: "PsyregCore", dependencies: ["PsyregYAML"]),
+    .target(name: "PsyregCore", dependencies: ["PsyregYAML"], exclude: ["README.md"]),
     // Every output format: answers, timelines, lists, diagnostics, reports, diffs.
-    .target(name: "PsyregRender", dependencies: ["PsyregCore"]),
+    .target(name: "PsyregRender", dependencies: ["PsyregCore"], exclude: ["README.md"]),
     .executableTarget(
       name: "psyreg",
       dependencies: [
         "PsyregCore",
         "PsyregRender",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      exclude: ["README.md"]
     ),
     .executableTarget(
       name: "psyreg-bench", dependencies: ["PsyregCore", "PsyregYAML", "CYAML"], path: "Benchmarks/LoadBenchmark"),

@@ -1,6 +1,6 @@
-import PsyregRender
 import ArgumentParser
 import PsyregCore
+import PsyregRender
 
 struct DiffCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -69,25 +69,25 @@ struct DiffCommand: ParsableCommand {
     throw Console.usage("'\(argument)' is neither a folder nor a git revision")
   }
 
-  func load(_ side: Side) throws -> RuleSet {
-    let output: RuleLoader.Output
-    switch side {
-    case .folder(let path):
-      output = RuleLoader().load(paths: [path])
-    case .revision(let revision):
-      do {
-        output = try GitRepository().loadRules(at: revision, under: options.rulesPath)
-      } catch {
-        Console.error("psyreg: error: \(error.description)\n")
-        throw ExitCode.failure
+  func load(_ side: Side) throws -> RuleBook {
+    do {
+      switch side {
+      case .folder(let path):
+        return try RuleBook.load(paths: [path]).book
+      case .revision(let revision):
+        let sources: [(path: String, text: String)]
+        do {
+          sources = try GitRepository().ruleSources(at: revision, under: options.rulesPath)
+        } catch {
+          Console.error("psyreg: error: \(error.description)\n")
+          throw ExitCode.failure
+        }
+        return try RuleBook.load(sources: sources).book
       }
-    }
-    let errors = output.diagnostics.filter { $0.severity == .error }.sortedByPosition()
-    if !errors.isEmpty {
-      Console.error(TextDiagnosticReporter().report(errors))
+    } catch let error as RuleLoadError {
+      Console.error(TextDiagnosticReporter().report(error.errors))
       Console.error("psyreg: the rule files of \(side.label) have errors\n")
       throw ExitCode.failure
     }
-    return output.rules
   }
 }

@@ -1,6 +1,6 @@
-import PsyregRender
 import ArgumentParser
 import PsyregCore
+import PsyregRender
 
 @main
 struct Psyreg: ParsableCommand {

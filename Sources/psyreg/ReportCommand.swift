@@ -1,6 +1,6 @@
-import PsyregRender
 import ArgumentParser
 import PsyregCore
+import PsyregRender
 
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -98,7 +98,8 @@ struct ReportCommand: ParsableCommand {
       reports.append(report)
     }
     let matrix = MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet)
-    let index = ReportIndex(reports: reports, matrix: matrix, format: format)
+    let index = ReportIndex(
+      reports: reports, matrix: matrix, format: format, coverage: CoverageSummary(book: book, date: date))
     try write(renderer.render(index), to: folder + "/" + ReportIndex.indexName(format))
     Console.error(
       "psyreg: wrote \(reports.count) reports and \(ReportIndex.indexName(format)) to \(folder)\n")

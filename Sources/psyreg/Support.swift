@@ -1,7 +1,7 @@
-import PsyregRender
 import ArgumentParser
 import Foundation
 import PsyregCore
+import PsyregRender
 
 /// Where the rules are: `--rules DIR`, else `$PSYREG_RULES`, else `./Rules`.
 struct RulesOptions: ParsableArguments {
@@ -16,14 +16,13 @@ struct RulesOptions: ParsableArguments {
 
   /// Loads and compiles the rules, or prints their errors and exits 1.
   func loadBook(extra: [String] = []) throws -> RuleBook {
-    let output = RuleLoader().load(paths: [rulesPath] + extra.map(Paths.display))
-    if output.diagnostics.hasErrors {
-      Console.error(
-        TextDiagnosticReporter().report(output.diagnostics.filter { $0.severity == .error }.sortedByPosition()))
+    do {
+      return try RuleBook.load(paths: [rulesPath] + extra.map(Paths.display)).book
+    } catch {
+      Console.error(TextDiagnosticReporter().report(error.errors))
       Console.error("psyreg: the rule files have errors; run 'psyreg validate' for the full list\n")
       throw ExitCode.failure
     }
-    return RuleBook(output.rules)
   }
 }
 

@@ -1,6 +1,6 @@
-import PsyregRender
 import ArgumentParser
 import PsyregCore
+import PsyregRender
 
 struct TimelineCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
-import PsyregRender
 import ArgumentParser
 import PsyregCore
+import PsyregRender
 
 struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -14,11 +14,17 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     let targets = paths.isEmpty ? [options.rulesPath] : paths.map(Paths.display)
-    let output = RuleLoader().load(paths: targets)
-    let diagnostics = output.diagnostics.sortedByPosition()
+    let (found, files): ([Diagnostic], [String])
+    do {
+      let loaded = try RuleBook.load(paths: targets)
+      (found, files) = (loaded.warnings, loaded.files)
+    } catch {
+      (found, files) = (error.diagnostics, error.files)
+    }
+    let diagnostics = found.sortedByPosition()
     Console.out(format.reporter.report(diagnostics))
     if format == .text {
-      Console.error(TextDiagnosticReporter.summary(diagnostics, files: output.rules.files.count) + "\n")
+      Console.error(TextDiagnosticReporter.summary(diagnostics, files: files.count) + "\n")
     }
     if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) { throw ExitCode.failure }
   }

@@ -1,10 +1,10 @@
 import Foundation
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
 @testable import psyreg
-import PsyregTestSupport
 
 /// Reading rules from git revisions of a temporary repository, and diffing two of them.
 @Suite(.serialized) struct DiffGitTests {
@@ -82,10 +82,9 @@ import PsyregTestSupport
 
   @Test func twoRevisionsDiffLikeTheirFolders() throws {
     let repo = try Repository()
-    let old = try repo.git.loadRules(at: "HEAD~1", under: "Rules")
-    let new = try repo.git.loadRules(at: "HEAD", under: "Rules")
-    #expect(!old.diagnostics.hasErrors && !new.diagnostics.hasErrors)
-    let diff = RuleDiff(old: old.rules, new: new.rules)
+    let old = try RuleBook.load(sources: repo.git.ruleSources(at: "HEAD~1", under: "Rules"))
+    let new = try RuleBook.load(sources: repo.git.ruleSources(at: "HEAD", under: "Rules"))
+    let diff = RuleDiff(old: old.book, new: new.book)
     #expect(diff.entries.map(\.change) == [.changed])
     #expect(diff.entries[0].location == "Rules/jurisdictions/xa.yaml:38")
     #expect(

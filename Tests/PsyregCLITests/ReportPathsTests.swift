@@ -1,7 +1,7 @@
+import PsyregTestSupport
 import Testing
 
 @testable import psyreg
-import PsyregTestSupport
 
 /// Where `psyreg report` may write: never inside the rules folder.
 @Suite struct ReportPathsTests {

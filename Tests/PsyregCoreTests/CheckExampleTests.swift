@@ -1,9 +1,9 @@
 import Foundation
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 /// Every check carries examples that trigger it and examples that do not. As in
 /// swift-format's `DiagnosingTestCase`, a triggering example must report exactly its

@@ -1,9 +1,9 @@
 import Foundation
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 /// Rule diffs on in-memory pairs of rule sets, with the exact date ranges of the answers that change.
 @Suite struct DiffTests {

@@ -1,8 +1,8 @@
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 @Suite struct EvaluatorTests {
   let book = Fixture.book

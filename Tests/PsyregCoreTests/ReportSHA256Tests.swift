@@ -1,8 +1,8 @@
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 /// SHA-256 against the FIPS 180-4 / NIST examples and lengths around the padding boundaries
 /// (values from coreutils' sha256sum).

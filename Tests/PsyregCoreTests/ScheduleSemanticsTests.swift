@@ -1,9 +1,9 @@
 import Foundation
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 /// The second edition's semantics at their edges (docs/rule-format.md, "Which entry governs"):
 /// listings, class-wide amendments, adoption, isomer lineage through a schedule, and where each
@@ -209,7 +209,7 @@ import PsyregTestSupport
 /// governing rule's (or that rule's schedule's), never one set about another activity.
 @Suite struct ShippedLabelTests {
   @Test func everyLabelBelongsToTheRuleThatGoverns() throws {
-    let book = try RuleBook.load(paths: [shippedRules])
+    let book = try RuleBook.load(paths: [shippedRules]).book
     let day = date("2025-06-01")
     var checked = 0
     for substance in book.sortedSubstances {

@@ -1,8 +1,8 @@
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 @Suite struct TimelineTests {
   let book = Fixture.book
@@ -81,10 +81,10 @@ import PsyregTestSupport
     #expect(norway.cells == [.none, .none, .none, .treaty])
     #expect(coverage.pairs == 4 * Fixture.book.jurisdictions.count)
 
-    let text = ListTextRenderer().render(.coverage, of: Fixture.book)
+    let text = ListTextRenderer().render(.coverage, of: Fixture.book, on: date("2024-06-01"))
     #expect(text.contains("us-or         parent      parent    parent  data"))
     #expect(text.contains("\(coverage.ownData) of \(coverage.pairs) pairs have data of their own."))
-    let json = ListJSONRenderer().json(.coverage, of: Fixture.book).rendered(pretty: false)
+    let json = ListJSONRenderer().json(.coverage, of: Fixture.book, on: date("2024-06-01")).rendered(pretty: false)
     #expect(
       json.contains(
         #"{"jurisdiction":"us-or","cells":{"esketamine":"parent","ketamine":"parent","mdma":"parent","psilocybin":"data"}}"#

@@ -1,8 +1,8 @@
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 /// Pins the JSON contract of DESIGN.md: other tools and scripts read these keys.
 @Suite struct AnswerGoldenTests {

@@ -1,9 +1,9 @@
 import Foundation
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 #if canImport(FoundationXML)
   import FoundationXML

@@ -1,8 +1,8 @@
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 /// `timeline --format markdown`, `diff --format markdown` and the Markdown reports escape
 /// every string from the rules the same way: markup stays text, a link cannot be closed, a

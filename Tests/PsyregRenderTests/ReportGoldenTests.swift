@@ -1,8 +1,8 @@
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 /// Pins the Markdown and JSON of the report fixture (`Fixtures/report/rules`, on 2024-06-01)
 /// against `Fixtures/report/golden/`, exactly.

@@ -1,8 +1,8 @@
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 /// The HTML report: escaping, self-containment, and the SVG timeline.
 @Suite struct ReportHTMLTests {

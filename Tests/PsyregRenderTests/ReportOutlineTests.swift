@@ -1,8 +1,8 @@
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 /// The Markdown and HTML reports walk one outline (`ReportOutline`).
 @Suite struct ReportOutlineTests {

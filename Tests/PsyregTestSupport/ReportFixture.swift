@@ -1,7 +1,6 @@
-import Testing
 import Foundation
-
 import PsyregCore
+import Testing
 
 #if canImport(Glibc)
   import Glibc

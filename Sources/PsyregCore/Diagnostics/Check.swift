@@ -7,18 +7,26 @@
 /// exactly these and nothing else. Files of `Check.context` are added to every example
 /// unless it gives a file of the same path.
 public struct Check: Sendable {
+  /// The stable code diagnostics of this check carry.
   public var code: CheckCode
+  /// Error or warning, for every diagnostic of this check.
   public var severity: Severity
+  /// One sentence: what the check finds.
   public var summary: String
+  /// Examples that must report exactly their findings.
   public var triggering: [Example]
+  /// Examples that must report nothing at all.
   public var nonTriggering: [Example]
 
   /// Rule files by path, and every diagnostic they must produce (none for a
   /// non-triggering example).
   public struct Example: Sendable, ExpressibleByDictionaryLiteral {
+    /// File contents by path, with markers.
     public var files: [String: String]
+    /// Every diagnostic the files must produce, in any order.
     public var findings: [Finding]
 
+    /// An example of `files` that must report exactly `findings`.
     public init(_ files: [String: String], _ findings: Finding...) {
       self.files = files
       self.findings = findings
@@ -31,10 +39,14 @@ public struct Check: Sendable {
 
   /// An expected diagnostic: where (a marker), what it says, and its notes.
   public struct Finding: Sendable {
+    /// The marker in the files where the diagnostic must point.
     public var marker: Character
+    /// The diagnostic's exact message.
     public var message: String
+    /// Its notes, in order: where each points and what it says.
     public var notes: [(marker: Character, message: String)]
 
+    /// A finding at `marker` (the `↓` by default) with its notes.
     public init(_ message: String, at marker: Character = "↓", notes: [(Character, String)] = []) {
       self.marker = marker
       self.message = message
@@ -510,6 +522,22 @@ extension CheckCode {
             [us: usFile(["sources: [↓ftp://example.org/x]"])], .init("'ftp://example.org/x' is not an http(s) URL")),
         ],
         nonTriggering: [[us: usFile(["sources: [http://example.org/x]"])]])
+    case .sourceWeak:
+      Check(
+        code: self, severity: .warning,
+        summary:
+          "An entry that rests only on weak sources (Wikipedia and its mirrors, document dumps, content farms, blogs) and is not marked uncertain.",
+        triggering: [
+          expect(
+            [us: usFile(["sources: [↓https://en.wikipedia.org/wiki/MDMA, https://www.wikiwand.com/en/MDMA]"])],
+            .init(
+              "this rests only on weak sources (en.wikipedia.org, wikiwand.com); cite the primary text, or set 'confidence: uncertain' and say in the note what could not be found"
+            ))
+        ],
+        nonTriggering: [
+          [us: usFile(["sources: [https://www.federalregister.gov/d/85-15797, https://en.wikipedia.org/wiki/MDMA]"])],
+          [us: usFile(["sources: [https://en.wikipedia.org/wiki/MDMA]", "confidence: uncertain"])],
+        ])
     case .verdictConditionsMissing:
       Check(
         code: self, severity: .error, summary: "A conditional verdict that lists no conditions.",

@@ -35,6 +35,7 @@ public enum CheckCode: String, CaseIterable, Sendable, Hashable, Codable {
   case timelineContradiction = "timeline.contradiction"
   case sourceMissing = "source.missing"
   case sourceNotUrl = "source.not-url"
+  case sourceWeak = "source.weak"
   case verdictConditionsMissing = "verdict.conditions-missing"
   case schemaEntryTarget = "schema.entry-target"
   case schemaListingKind = "schema.listing-kind"

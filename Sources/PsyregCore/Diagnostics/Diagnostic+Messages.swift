@@ -131,6 +131,14 @@ extension Diagnostic {
     Diagnostic(.sourceNotUrl, "'\(text)' is not an http(s) URL", at: position)
   }
 
+  static func weakSourcesOnly(_ sources: [String], at position: SourcePosition) -> Diagnostic {
+    let hosts = Array(Set(sources.map(SourceQuality.host(of:)))).sorted().joined(separator: ", ")
+    return Diagnostic(
+      .sourceWeak,
+      "this rests only on weak sources (\(hosts)); cite the primary text, or set 'confidence: uncertain' and say in the note what could not be found",
+      at: position)
+  }
+
   static func missingSource(at position: SourcePosition) -> Diagnostic {
     Diagnostic(.sourceMissing, "this entry cites no source; add at least one URL to 'sources'", at: position)
   }
@@ -237,37 +245,4 @@ extension Diagnostic {
       "two entries on \(date) set '\(activity)' for \(substance) to \(a.rawValue) and to \(b.rawValue)",
       at: position, notes: [Note("the other entry is here", at: other)])
   }
-}
-
-/// The closest candidate by edit distance, if it is close enough to be a plausible typo.
-func nearest(_ word: String, in candidates: [String]) -> String? {
-  nearestNames(word, in: candidates, limit: 1).first
-}
-
-/// Up to `limit` candidates close to `word`, closest first.
-func nearestNames(_ word: String, in candidates: [String], limit: Int) -> [String] {
-  let target = Array(word.lowercased())
-  let scored = candidates.map { candidate -> (String, Int) in
-    (candidate, editDistance(target, Array(candidate.lowercased())))
-  }
-  let threshold = max(2, target.count / 3)
-  return scored.filter { $0.1 <= threshold }
-    .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-    .prefix(limit).map(\.0)
-}
-
-func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-  if a.isEmpty { return b.count }
-  if b.isEmpty { return a.count }
-  var previous = Array(0...b.count)
-  var current = [Int](repeating: 0, count: b.count + 1)
-  for i in 1...a.count {
-    current[0] = i
-    for j in 1...b.count {
-      let cost = a[i - 1] == b[j - 1] ? 0 : 1
-      current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-    }
-    swap(&previous, &current)
-  }
-  return previous[b.count]
 }

@@ -1,37 +1,4 @@
-public import PsyregYAML
-
-/// A 1-based line and column in a rule file (defined by the reader, named here for users of
-/// PsyregCore).
-public typealias SourceLocation = PsyregYAML.SourceLocation
-
-/// A place in a rule file: the file's path and, where there is one, the line and column.
-public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public var file: String
-  public var location: SourceLocation?
-
-  public init(file: String, location: SourceLocation?) {
-    self.file = file
-    self.location = location
-  }
-
-  public var line: Int? { location?.line }
-
-  public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
-    if a.file != b.file { return a.file < b.file }
-    switch (a.location, b.location) {
-    case (nil, nil): return false
-    case (nil, _): return true
-    case (_, nil): return false
-    case (let l?, let r?): return l < r
-    }
-  }
-
-  public var description: String {
-    guard let location else { return file }
-    return "\(file):\(location.line):\(location.column)"
-  }
-}
-
+/// How bad a diagnostic is: errors make the rules unusable; warnings fail `validate` only with `--strict`.
 public enum Severity: String, Sendable, Hashable, Comparable {
   case warning
   case error
@@ -43,8 +10,11 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 public struct Diagnostic: Sendable, Hashable {
   /// A secondary place that explains the problem ("first defined here").
   public struct Note: Sendable, Hashable {
+    /// What is there ("'mdma' is first defined here").
     public var message: String
+    /// The place it points at.
     public var position: SourcePosition
+    /// A note pointing at a position.
     public init(_ message: String, at position: SourcePosition) {
       self.message = message
       self.position = position
@@ -53,9 +23,13 @@ public struct Diagnostic: Sendable, Hashable {
 
   /// The check that found it; its catalogue entry fixes the severity.
   public let code: CheckCode
+  /// Always `code.severity`.
   public let severity: Severity
+  /// What is wrong, in plain words, without the position or code.
   public var message: String
+  /// Where the problem is.
   public var position: SourcePosition
+  /// Other places that explain it, in the order they are shown.
   public var notes: [Note]
 
   /// A diagnostic can only be made from a catalogued check, which decides its severity.
@@ -74,7 +48,9 @@ public struct Diagnostic: Sendable, Hashable {
 }
 
 extension Array where Element == Diagnostic {
+  /// Whether any diagnostic is an error (the rules must not be used).
   public var hasErrors: Bool { contains { $0.severity == .error } }
+  /// Whether any diagnostic is a warning.
   public var hasWarnings: Bool { contains { $0.severity == .warning } }
 
   /// Diagnostics in file, line, column order; the order of discovery breaks ties.

@@ -1,12 +1,19 @@
 /// The counts the formatters share: "3 entries changed (1 added, 1 removed, 1 changed), …".
 public struct DiffSummary: Sendable, Hashable {
+  /// Records added: timeline entries, initial statuses, baselines, schedules, adoptions.
   public var entriesAdded: Int
+  /// Records removed.
   public var entriesRemoved: Int
+  /// Records changed in place.
   public var entriesChanged: Int
+  /// Substances and jurisdictions added, removed or redefined.
   public var definitions: Int
+  /// Answer changes, each for one substance, jurisdiction and activity over one range of dates.
   public var answers: Int
+  /// The ids of the jurisdictions whose answers change, sorted.
   public var jurisdictions: [String]
 
+  /// Counts a diff.
   public init(_ diff: RuleDiff) {
     entriesAdded = diff.entries.filter { $0.change == .added }.count
     entriesRemoved = diff.entries.filter { $0.change == .removed }.count
@@ -16,6 +23,7 @@ public struct DiffSummary: Sendable, Hashable {
     jurisdictions = diff.answerJurisdictions
   }
 
+  /// Records added, removed or changed, together.
   public var entries: Int { entriesAdded + entriesRemoved + entriesChanged }
 
   static func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String {

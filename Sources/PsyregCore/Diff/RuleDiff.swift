@@ -14,19 +14,25 @@
 /// constant, so it is evaluated once per interval on each side and adjacent intervals with
 /// the same difference are merged.
 public struct RuleDiff: Sendable {
+  /// Substances, then jurisdictions, added, removed or redefined; each sorted by id.
   public var definitions: [DefinitionChange]
+  /// Records added, removed or changed, by jurisdiction, then date (undated first).
   public var entries: [EntryChange]
+  /// Every answer that differs, asked without facts, by jurisdiction, substance, activity and date.
   public var answers: [AnswerChange]
 
+  /// Whether nothing changed.
   public var isEmpty: Bool { definitions.isEmpty && entries.isEmpty && answers.isEmpty }
 
   /// The jurisdictions whose answers change, sorted.
   public var answerJurisdictions: [String] { Array(Set(answers.map(\.jurisdiction))).sorted() }
 
+  /// Compares two rule sets, compiling each into a `RuleBook`.
   public init(old: RuleSet, new: RuleSet) {
     self.init(old: RuleBook(old), new: RuleBook(new))
   }
 
+  /// Compares two compiled rule books.
   public init(old: RuleBook, new: RuleBook) {
     definitions = Self.definitionChanges(old, new)
     entries = Self.entryChanges(old, new)
@@ -34,23 +40,33 @@ public struct RuleDiff: Sendable {
   }
 }
 
+/// How a definition or record differs from the old side to the new.
 public enum ChangeKind: String, Sendable, Hashable {
+  /// `added`: only on the new side; `removed`: only on the old; `changed`: on both, with fields that differ.
   case added, removed, changed
 }
 
 /// One field of an entry or a definition, before and after (nil: absent on that side).
 public struct FieldChange: Sendable, Hashable {
+  /// The field's name as in the format (`title`, `verdicts.possession`).
   public var field: String
+  /// The value before, as text.
   public var old: String?
+  /// The value after, as text.
   public var new: String?
 }
 
 /// A substance or jurisdiction defined, dropped or redefined (name, kind, relations, parent).
 public struct DefinitionChange: Sendable, Hashable {
+  /// Which kind of definition it is.
   public enum What: String, Sendable, Hashable { case substance, jurisdiction }
+  /// A substance or a jurisdiction.
   public var what: What
+  /// The substance's or jurisdiction's id.
   public var id: String
+  /// Added, removed or changed.
   public var change: ChangeKind
+  /// For `changed`: the fields that differ; empty otherwise.
   public var fields: [FieldChange]
   /// Where it is defined on the new side (else the old).
   public var origin: RuleOrigin
@@ -61,25 +77,35 @@ public struct DefinitionChange: Sendable, Hashable {
 public struct RuleRecord: Sendable, Hashable {
   /// What kind of record: an entry's kind (`scheduled`), or `initial`, `unlisted`, `schedule`, `adoption`.
   public struct Kind: RawRepresentable, Sendable, Hashable {
+    /// The entry kind's spelling, or `initial`, `unlisted`, `schedule`, `adoption`.
     public var rawValue: String
+    /// A kind by its spelling.
     public init(rawValue: String) { self.rawValue = rawValue }
   }
 
+  /// The id of the layer it belongs to.
   public var jurisdiction: String
   /// Whether it is a dated timeline entry (else a definition of the layer).
   public var isEntry: Bool
   /// What it is about: the entry's substances (or `schedule:ID` for a class-wide entry), the
   /// substance of an initial status, the id of a schedule, the adopted layer.
   public var substances: [String]
+  /// An entry's date or an adoption's `from`; nil for initial statuses, baselines and schedules.
   public var date: CivilDate?
+  /// What kind of record it is.
   public var kind: Kind
+  /// An entry's title, a status's label, a schedule's label, or "follows LAYER" for an adoption.
   public var title: String
   /// The fields compared, in format order.
   public var fields: [FieldValue]
+  /// Where it is written.
   public var origin: RuleOrigin
 
+  /// One compared field: its name as in the format and its value as text.
   public struct FieldValue: Sendable, Hashable {
+    /// The field's name as in the format (`instrument`, `verdicts.default`).
     public var name: String
+    /// The value as text (lists joined with ", "); nil when absent.
     public var value: String?
   }
 
@@ -157,9 +183,13 @@ public struct RuleRecord: Sendable, Hashable {
 
 /// A timeline entry, initial status, schedule or adoption added, removed or changed.
 public struct EntryChange: Sendable, Hashable {
+  /// Added, removed or changed.
   public var change: ChangeKind
+  /// The id of the layer the record belongs to.
   public var jurisdiction: String
+  /// The record before; nil when it was added.
   public var old: RuleRecord?
+  /// The record after; nil when it was removed.
   public var new: RuleRecord?
   /// For `changed`: what differs.
   public var fields: [FieldChange]
@@ -172,12 +202,18 @@ public struct EntryChange: Sendable, Hashable {
 
 /// What an answer is, for comparison: its verdict, whether layers conflict, its conditions.
 public struct AnswerOutcome: Sendable, Hashable, CustomStringConvertible {
+  /// The combined verdict.
   public var verdict: Verdict
+  /// Whether known binding layers disagree.
   public var conflict: Bool
+  /// The conditions' texts; empty unless the verdict is conditional or decriminalized.
   public var conditions: [String]
 
+  /// The outcome where the question cannot be asked: its substance or jurisdiction is not defined
+  /// on that side.
   public static let unknown = AnswerOutcome(verdict: .unknown, conflict: false, conditions: [])
 
+  /// An outcome from its parts.
   public init(verdict: Verdict, conflict: Bool, conditions: [String]) {
     self.verdict = verdict
     self.conflict = conflict
@@ -195,17 +231,24 @@ public struct AnswerOutcome: Sendable, Hashable, CustomStringConvertible {
 
 /// The answer to one question differs on a range of dates.
 public struct AnswerChange: Sendable, Hashable {
+  /// The substance id.
   public var substance: String
+  /// The id of the jurisdiction asked about.
   public var jurisdiction: String
+  /// The activity asked about.
   public var activity: Activity
   /// The first day; nil: since the beginning of time.
   public var from: CivilDate?
   /// The last day, inclusive; nil: open-ended.
   public var to: CivilDate?
+  /// The answer under the old rules.
   public var old: AnswerOutcome
+  /// The answer under the new rules.
   public var new: AnswerOutcome
 
+  /// Conditions of the old answer that the new one lacks.
   public var conditionsRemoved: [String] { old.conditions.filter { !new.conditions.contains($0) } }
+  /// Conditions of the new answer that the old one lacks.
   public var conditionsAdded: [String] { new.conditions.filter { !old.conditions.contains($0) } }
 
   /// "from 2023-07-01 to 2024-06-30", "from 2023-07-01", "until 1985-06-30", "on every date".

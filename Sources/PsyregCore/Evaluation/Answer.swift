@@ -1,11 +1,17 @@
 /// A question: is this substance allowed here, for this activity, on this day?
 public struct Question: Sendable, Hashable {
+  /// A substance id.
   public var substance: String
+  /// A jurisdiction id; its answer covers it and every layer above it.
   public var jurisdiction: String
+  /// What the person wants to do.
   public var activity: Activity
+  /// The day asked about.
   public var date: CivilDate
+  /// What the person says about themselves, to decide checkable conditions; empty decides none.
   public var facts: Facts
 
+  /// A question by ids; `RuleBook.ask` makes one from names.
   public init(substance: String, jurisdiction: String, activity: Activity, date: CivilDate, facts: Facts = Facts()) {
     self.substance = substance
     self.jurisdiction = jurisdiction
@@ -17,7 +23,9 @@ public struct Question: Sendable, Hashable {
 
 /// The rule a layer's verdict rests on: a dated entry, or an initial status (which has no date).
 public enum GoverningRule: Sendable, Hashable {
+  /// A dated timeline entry.
   case entry(TimelineEntry)
+  /// An `initial` status, or a layer's `unlisted` baseline.
   case initial(InitialStatus)
 
   /// The day it took effect; nil for an initial status, which holds for every earlier date.
@@ -26,13 +34,16 @@ public enum GoverningRule: Sendable, Hashable {
     return nil
   }
 
+  /// The entry; nil for an initial status.
   public var entry: TimelineEntry? {
     if case .entry(let entry) = self { return entry }
     return nil
   }
 
+  /// Whether it is an `initial` status or a layer's `unlisted` baseline.
   public var isInitial: Bool { entry == nil }
 
+  /// The entry's title; for an initial status "Initial status: …", for the unlisted baseline "Not listed: …".
   public var title: String {
     switch self {
     case .entry(let entry): entry.title
@@ -41,6 +52,7 @@ public enum GoverningRule: Sendable, Hashable {
     }
   }
 
+  /// The legal instrument it rests on.
   public var instrument: String {
     switch self {
     case .entry(let entry): entry.instrument
@@ -48,6 +60,7 @@ public enum GoverningRule: Sendable, Hashable {
     }
   }
 
+  /// The URLs that back it.
   public var sources: [String] {
     switch self {
     case .entry(let entry): entry.sources
@@ -55,6 +68,7 @@ public enum GoverningRule: Sendable, Hashable {
     }
   }
 
+  /// How firmly its sources establish it.
   public var confidence: Confidence {
     switch self {
     case .entry(let entry): entry.confidence
@@ -62,6 +76,7 @@ public enum GoverningRule: Sendable, Hashable {
     }
   }
 
+  /// The status label it carries; nil for an entry that sets none.
   public var status: String? {
     switch self {
     case .entry(let entry): entry.status
@@ -69,6 +84,7 @@ public enum GoverningRule: Sendable, Hashable {
     }
   }
 
+  /// Its note, if it has one.
   public var note: String? {
     switch self {
     case .entry(let entry): entry.note
@@ -90,7 +106,9 @@ public enum GoverningRule: Sendable, Hashable {
 
 /// What one layer's law says.
 public struct LayerAnswer: Sendable, Hashable {
+  /// The layer.
   public var jurisdiction: Jurisdiction
+  /// The layer's verdict once the facts are applied: `prohibited` when they fail a condition.
   public var verdict: Verdict
   /// The conditions still to be met (those the facts did not decide).
   public var conditions: [Condition]
@@ -127,10 +145,17 @@ public struct LayerAnswer: Sendable, Hashable {
   }
 }
 
+/// The answer to a question: the verdict of the binding layers combined, with every layer's
+/// answer to explain it.
 public struct Answer: Sendable, Hashable {
+  /// The question, with the substance and jurisdiction as ids.
   public var question: Question
+  /// The substance asked about.
   public var substance: Substance
+  /// The jurisdiction asked about: the layer nearest the person.
   public var jurisdiction: Jurisdiction
+  /// The combined verdict: any prohibition governs; else any `unknown` layer makes it unknown;
+  /// else the strictest.
   public var verdict: Verdict
   /// Known binding layers disagree.
   public var conflict: Bool

@@ -1,7 +1,11 @@
 extension RuleBook {
+  /// Why a question given by names cannot be answered.
   public enum QuestionError: Error, CustomStringConvertible, Equatable {
+    /// No substance has this id, name or alias; `suggestions` are the nearest known names.
     case unknownSubstance(String, suggestions: [String])
+    /// No jurisdiction has this id, name or alias; `suggestions` are the nearest known names.
     case unknownJurisdiction(String, suggestions: [String])
+    /// The name stands for several ids, listed in `candidates`.
     case ambiguous(String, candidates: [String])
 
     public var description: String {
@@ -20,7 +24,7 @@ extension RuleBook {
     }
   }
 
-  /// The substance id a name, alias or id stands for.
+  /// The substance a name, alias or id stands for.
   public func resolveSubstance(_ name: String) throws(QuestionError) -> Substance {
     let ids = substanceNames.resolve(name)
     if ids.count > 1 { throw .ambiguous(name, candidates: ids) }
@@ -30,6 +34,7 @@ extension RuleBook {
     return substance
   }
 
+  /// The jurisdiction a name, alias or id stands for.
   public func resolveJurisdiction(_ name: String) throws(QuestionError) -> Jurisdiction {
     let ids = jurisdictionNames.resolve(name)
     if ids.count > 1 { throw .ambiguous(name, candidates: ids) }

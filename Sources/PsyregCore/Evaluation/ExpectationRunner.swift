@@ -1,15 +1,19 @@
-/// Runs expectation cases (`Rules/tests/`) against a rule book.
+/// The outcome of running one expectation case (`Rules/tests/`) against a rule book.
 public struct ExpectationResult: Sendable {
+  /// The case that was run.
   public var testCase: ExpectationCase
   /// Nil when the case's names could not be resolved.
   public var answer: Answer?
   /// What differs from the expectation; empty when the case passes.
   public var failures: [String]
 
+  /// Whether the answer met every expectation.
   public var passed: Bool { failures.isEmpty }
 }
 
 extension RuleBook {
+  /// Asks a case's question, resolving its names as `ask` does, and compares the answer with what
+  /// the case expects; bad facts or unknown names fail the case.
   public func run(_ testCase: ExpectationCase) -> ExpectationResult {
     let facts: Facts
     do {

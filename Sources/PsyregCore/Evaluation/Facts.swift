@@ -1,17 +1,24 @@
 /// What a person says about themselves (`--fact age=19`), to decide checkable conditions.
 public struct Facts: Sendable, Hashable {
+  /// Age in whole years; nil when not given.
   public var age: Int?
+  /// What the medicine is for, as a lower-case kebab token (`ptsd`); nil when not given.
   public var indication: String?
+  /// Who prescribes, as a lower-case kebab token (`psychiatrist`); nil when not given.
   public var prescriber: String?
 
+  /// The fact names `--fact name=value` accepts.
   public static let names = ["age", "indication", "prescriber"]
 
+  /// Facts as given, unchecked and not normalised: pass tokens already lower-case kebab.
   public init(age: Int? = nil, indication: String? = nil, prescriber: String? = nil) {
     self.age = age
     self.indication = indication
     self.prescriber = prescriber
   }
 
+  /// An unknown fact name (with the nearest known one) or an age that is not a whole number from
+  /// 0 to 150.
   public struct Invalid: Error, CustomStringConvertible {
     public var description: String
   }
@@ -40,6 +47,7 @@ public struct Facts: Sendable, Hashable {
     text.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined(separator: "-")
   }
 
+  /// Whether no fact is given (every checkable condition then stays a condition).
   public var isEmpty: Bool { age == nil && indication == nil && prescriber == nil }
 }
 

@@ -2,9 +2,13 @@
 /// date and indexed by activity, the layer chains and the substance lineages resolved
 /// once, so that one question is a few hash lookups and binary searches.
 public struct RuleBook: Sendable {
+  /// Substances by id (the first of duplicates).
   public let substances: [String: Substance]
+  /// Jurisdictions by id (the first of duplicates), adoptions sorted by date.
   public let jurisdictions: [String: Jurisdiction]
+  /// Resolves substance ids, names and aliases.
   public let substanceNames: NameIndex
+  /// Resolves jurisdiction ids, names and aliases.
   public let jurisdictionNames: NameIndex
   /// Expectation tests read with the rules.
   public let cases: [ExpectationCase]
@@ -171,28 +175,8 @@ public struct RuleBook: Sendable {
     jurisdictions[jurisdiction]?.adoptions.last { $0.from <= date }
   }
 
-  /// All substances and jurisdictions sorted by id, for listings.
+  /// All substances sorted by id, for listings.
   public var sortedSubstances: [Substance] { substances.values.sorted { $0.id < $1.id } }
+  /// All jurisdictions sorted by id, for listings.
   public var sortedJurisdictions: [Jurisdiction] { jurisdictions.values.sorted { $0.id < $1.id } }
-}
-
-extension RuleBook {
-  public enum LoadError: Error, CustomStringConvertible {
-    /// The rule files have errors; they are listed.
-    case invalidRules([Diagnostic])
-
-    public var description: String {
-      switch self {
-      case .invalidRules(let diagnostics):
-        (diagnostics.filter { $0.severity == .error }.map(\.formatted)).joined(separator: "\n")
-      }
-    }
-  }
-
-  /// Loads and compiles the rules under the given paths; throws when they have errors.
-  public static func load(paths: [String]) throws(LoadError) -> RuleBook {
-    let output = RuleLoader().load(paths: paths)
-    if output.diagnostics.hasErrors { throw .invalidRules(output.diagnostics) }
-    return RuleBook(output.rules)
-  }
 }

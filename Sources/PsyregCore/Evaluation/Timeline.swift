@@ -1,13 +1,21 @@
 /// One entry of a timeline, with what it changed.
 public struct TimelineItem: Sendable, Hashable {
+  /// One layer's verdict for a substance and activity, the day before the entry and the day of it
+  /// (facts not applied).
   public struct Change: Sendable, Hashable {
+    /// A substance id.
     public var substance: String
+    /// The activity.
     public var activity: Activity
+    /// The verdict the day before the entry's date.
     public var before: Verdict
+    /// The verdict on the entry's date.
     public var after: Verdict
   }
 
+  /// The entry, as written.
   public var entry: TimelineEntry
+  /// The layer the entry is written in.
   public var jurisdiction: Jurisdiction
   /// The substances of the entry that the query asked about (all of them without a substance filter).
   public var substances: [String]
@@ -17,12 +25,18 @@ public struct TimelineItem: Sendable, Hashable {
   public var confirms: [Change]
 }
 
+/// Which entries `RuleBook.timeline(_:)` returns; each filter is by id, and nil does not filter.
 public struct TimelineQuery: Sendable, Hashable {
+  /// A substance id; entries for it and for what it is an isomer or salt of.
   public var substance: String?
+  /// A jurisdiction id; entries of it and every layer above it. Nil for every jurisdiction.
   public var jurisdiction: String?
+  /// The earliest entry date included.
   public var from: CivilDate?
+  /// The latest entry date included.
   public var to: CivilDate?
 
+  /// A query; with no arguments, every entry of every jurisdiction.
   public init(substance: String? = nil, jurisdiction: String? = nil, from: CivilDate? = nil, to: CivilDate? = nil) {
     self.substance = substance
     self.jurisdiction = jurisdiction

@@ -6,26 +6,26 @@
 
 /// Read-only file access on POSIX calls, so that errors carry their reason. (Writing is the
 /// command line's business: see `OutputFile` in the `psyreg` target.)
-public enum FileSystem {
-  public enum Kind: Equatable {
+package enum FileSystem {
+  package enum Kind: Equatable {
     case file, directory
     case missing(String)
   }
 
-  public struct ReadError: Error {
-    public var reason: String
+  package struct ReadError: Error {
+    package var reason: String
   }
 
   package static func errnoReason() -> String { String(cString: strerror(errno)).lowercased() }
 
-  public static func kind(of path: String) -> Kind {
+  package static func kind(of path: String) -> Kind {
     var info = stat()
     guard stat(path, &info) == 0 else { return .missing(errnoReason()) }
     return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
   }
 
   /// The whole file, opened read-only.
-  public static func read(_ path: String) -> Result<[UInt8], ReadError> {
+  package static func read(_ path: String) -> Result<[UInt8], ReadError> {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return .failure(ReadError(reason: errnoReason())) }
     defer { close(fd) }
@@ -49,7 +49,7 @@ public enum FileSystem {
   }
 
   /// `*.yaml` and `*.yml` files under a folder, recursively, in a stable order.
-  public static func yamlFiles(under directory: String) -> [String] {
+  package static func yamlFiles(under directory: String) -> [String] {
     var found: [String] = []
     var pending = [directory]
     while let folder = pending.popLast() {
@@ -78,4 +78,3 @@ public enum FileSystem {
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
   read(fd, buffer, count)
 }
-

@@ -1,12 +1,6 @@
-import PsyregYAML
-
 import Dispatch
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import PsyregYAML
+import Synchronization
 
 /// Finds, reads and decodes rule files, in parallel, and checks them across files.
 ///
@@ -24,8 +18,11 @@ public struct RuleLoader: Sendable {
     self.reader = reader
   }
 
+  /// What loading found: the decoded rules (those that could be decoded) and every diagnostic.
   public struct Output: Sendable {
+    /// The rules decoded from the files; incomplete when there are errors.
     public var rules: RuleSet
+    /// Every problem found, in no particular order (`sortedByPosition()` orders them).
     public var diagnostics: [Diagnostic]
   }
 
@@ -111,28 +108,17 @@ public struct RuleLoader: Sendable {
   }
 }
 
-/// Results written by index from concurrent workers.
-final class ConcurrentResults<T: Sendable>: @unchecked Sendable {
-  private var storage: [T?]
-  private let lock = NSLockLite()
+/// Results written by index from concurrent workers, behind a `Mutex` (whose storage, unlike
+/// a `pthread_mutex_t` kept inline in a Swift class, has a stable address).
+final class ConcurrentResults<T: Sendable>: Sendable {
+  private let storage: Mutex<[T?]>
 
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
+  init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
 
   func set(_ index: Int, _ value: T) {
-    lock.withLock { storage[index] = value }
+    storage.withLock { $0[index] = value }
   }
 
-  func values() -> [T] { lock.withLock { storage.map { $0! } } }
-}
-
-/// A pthread mutex, to avoid Foundation in the core.
-final class NSLockLite: @unchecked Sendable {
-  private var mutex = pthread_mutex_t()
-  init() { pthread_mutex_init(&mutex, nil) }
-  deinit { pthread_mutex_destroy(&mutex) }
-  func withLock<R>(_ body: () throws -> R) rethrows -> R {
-    pthread_mutex_lock(&mutex)
-    defer { pthread_mutex_unlock(&mutex) }
-    return try body()
-  }
+  /// Every result; each index must have been set.
+  func values() -> [T] { storage.withLock { $0.map { $0! } } }
 }

@@ -283,17 +283,3 @@ struct RuleSetValidator {
     return diagnostics
   }
 }
-
-extension NameIndex {
-  static func substances(_ substances: [Substance]) -> NameIndex {
-    var index = NameIndex()
-    for s in substances { index.add(id: s.id, names: [s.name] + s.aliases) }
-    return index
-  }
-
-  static func jurisdictions(_ jurisdictions: [Jurisdiction]) -> NameIndex {
-    var index = NameIndex()
-    for j in jurisdictions { index.add(id: j.id, names: [j.name] + j.aliases) }
-    return index
-  }
-}

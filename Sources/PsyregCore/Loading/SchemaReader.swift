@@ -163,10 +163,18 @@ struct SchemaReader {
   mutating func citation(_ f: Fields, owner: YAMLNode) -> (
     instrument: String?, sources: [String], confidence: Confidence?
   ) {
-    (
-      text(f["instrument"]), sources(f["sources"], required: true, owner: owner),
-      choice(f["confidence"], Confidence.self, code: .valueUnknownConfidence, what: "confidence")
+    let citation = (
+      instrument: text(f["instrument"]), sources: sources(f["sources"], required: true, owner: owner),
+      confidence: choice(f["confidence"], Confidence.self, code: .valueUnknownConfidence, what: "confidence")
     )
+    // An entry may cite weak sources beside better ones, or alone when it says it is uncertain.
+    if citation.confidence != .uncertain, !citation.sources.isEmpty,
+      citation.sources.allSatisfy({ SourceQuality.of($0) == .weak }),
+      let first = f["sources"]?.sequence?.first ?? f["sources"]
+    {
+      diagnostics.append(.weakSourcesOnly(citation.sources, at: position(first)))
+    }
+    return citation
   }
 
   /// `sources`: at least one http(s) URL when required.

@@ -7,8 +7,11 @@
 /// A day of the civil calendar (proleptic Gregorian), with no time and no time zone:
 /// a law takes effect on a day, and no clock may move it.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+  /// The year, 1–9999 for a date made from parts or text.
   public let year: Int
+  /// The month, 1–12.
   public let month: Int
+  /// The day of the month, from 1.
   public let day: Int
 
   /// A valid day, or nil (`2023-02-30` is nil).
@@ -21,6 +24,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     self.day = day
   }
 
+  /// Why text is not a date.
   public enum ParseError: Error, Equatable {
     /// Not of the form YYYY-MM-DD.
     case malformed
@@ -49,15 +53,18 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     return .success(date)
   }
 
+  /// Parses exactly `YYYY-MM-DD`; nil when malformed or no such day.
   public init?(_ text: String) {
     guard case .success(let date) = CivilDate.parse(text) else { return nil }
     self = date
   }
 
+  /// Whether the year is a Gregorian leap year.
   public static func isLeap(_ year: Int) -> Bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
   }
 
+  /// The number of days in a month (1–12) of a year.
   public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: isLeap(year) ? 29 : 28
@@ -78,6 +85,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     return era * 146097 + doe - 719468
   }
 
+  /// The day `dayNumber` days after 1970-01-01 (before it when negative); the inverse of `dayNumber`.
   public init(dayNumber z: Int) {
     let z = z + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
@@ -92,6 +100,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     self.day = d
   }
 
+  /// The day a number of days later (earlier when negative).
   public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
   /// Today in UTC, from the system clock.

@@ -6,8 +6,10 @@ public struct NameIndex: Sendable {
   public private(set) var names: [String] = []
   private var known: Set<String> = []
 
+  /// An empty index.
   public init() {}
 
+  /// Makes an id and the given names resolve to the id; a name added for two ids is ambiguous.
   public mutating func add(id: String, names: [String]) {
     for name in [id] + names {
       let key = Self.normalize(name)
@@ -31,7 +33,7 @@ public struct NameIndex: Sendable {
     return Array(result.prefix(limit))
   }
 
-  /// Lower case, accents and ligatures folded, spaces, hyphens, dots and underscores dropped.
+  /// Lower case, accents and ligatures folded; spaces, hyphens, dots, underscores and apostrophes dropped.
   public static func normalize(_ name: String) -> String {
     var out = ""
     for scalar in name.lowercased().decomposedScalars() {
@@ -85,3 +87,19 @@ private let latinBase: [Unicode.Scalar: Unicode.Scalar] = {
   }
   return map
 }()
+
+extension NameIndex {
+  /// Ids, names and aliases of the substances.
+  static func substances(_ substances: [Substance]) -> NameIndex {
+    var index = NameIndex()
+    for s in substances { index.add(id: s.id, names: [s.name] + s.aliases) }
+    return index
+  }
+
+  /// Ids, names and aliases of the jurisdictions.
+  static func jurisdictions(_ jurisdictions: [Jurisdiction]) -> NameIndex {
+    var index = NameIndex()
+    for j in jurisdictions { index.add(id: j.id, names: [j.name] + j.aliases) }
+    return index
+  }
+}

@@ -1,19 +1,30 @@
 /// What a person wants to do with a substance (DESIGN.md's fixed vocabulary).
 public enum Activity: String, Sendable, Hashable, CaseIterable, Codable {
+  /// Personal possession and use.
   case possession
+  /// Manufacture, cultivation, sale, distribution.
   case supply
+  /// Treatment by a prescriber outside a trial (prescription, authorised prescriber, special access).
   case medical
+  /// Clinical trials and laboratory research.
   case research
+  /// Non-medical adult use at a licensed centre (Oregon service centres, Colorado healing centres).
   case supervisedUse = "supervised-use"
+  /// Ceremonial use by a religious community.
   case religious
 }
 
 /// The answer to "is it allowed". Ordered from most to least strict by `strictness`.
 public enum Verdict: String, Sendable, Hashable, CaseIterable, Codable {
+  /// Lawful, with no special conditions.
   case allowed
+  /// Lawful only when the listed conditions are met (a prescription, a licence, age 21+).
   case conditional
+  /// Unlawful, but a civil or lowest-priority matter.
   case decriminalized
+  /// Unlawful.
   case prohibited
+  /// Not known: no rule covers it, or the rule records that the law is not known. Never a guess.
   case unknown
 
   /// prohibited > decriminalized > conditional > allowed; `unknown` has none.
@@ -28,6 +39,7 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable, Codable {
   }
 }
 
+/// What kind of change a timeline entry records; raw values are the file's spellings.
 public enum EntryKind: String, Sendable, Hashable, CaseIterable, Codable {
   case scheduled
   case temporaryScheduled = "temporary-scheduled"
@@ -68,12 +80,16 @@ public enum AnswerOrigin: String, Sendable, Hashable, CaseIterable, Codable {
   case none
 }
 
+/// How firmly the sources establish a rule: `high` (a source says it directly), `medium` (one
+/// reasonable secondary source, or the exact day or page not seen), `uncertain` (sources conflict,
+/// or it is inferred). Declared strongest first.
 public enum Confidence: String, Sendable, Hashable, CaseIterable, Codable {
   case high
   case medium
   case uncertain
 }
 
+/// What a substance is: a compound, a plant, a fungus, or a product (a preparation such as ayahuasca).
 public enum SubstanceKind: String, Sendable, Hashable, CaseIterable, Codable {
   case compound
   case plant
@@ -81,6 +97,7 @@ public enum SubstanceKind: String, Sendable, Hashable, CaseIterable, Codable {
   case product
 }
 
+/// The level of a layer of law, from treaty (`international`) down to `city`.
 public enum JurisdictionKind: String, Sendable, Hashable, CaseIterable, Codable {
   case international
   case supranational

@@ -1,14 +1,17 @@
 /// Everything a jurisdiction report says, computed once from the rule book; the renderers
 /// (Markdown, HTML, JSON) only lay it out.
 public struct JurisdictionReport: Sendable, Hashable {
+  /// The jurisdiction the report is about.
   public var jurisdiction: ReportLayer
   /// The binding layers, nearest the person first (Oregon, then United States).
   public var layers: [ReportLayer]
   /// Treaty and union layers, shown beside and never folded into a verdict.
   public var beside: [ReportLayer]
+  /// The day the statuses are given for; the timeline runs up to it.
   public var date: CivilDate
   /// The activity whose verdict colours the timeline bands.
   public var bandActivity: Activity
+  /// The rule files the report was made from.
   public var ruleSet: RuleSetIdentity
   /// The substances any layer has data for, by id.
   public var substances: [SubstanceSection]
@@ -17,17 +20,24 @@ public struct JurisdictionReport: Sendable, Hashable {
 
   /// One activity of one substance on the report's date.
   public struct ActivityStatus: Sendable, Hashable {
+    /// The activity.
     public var activity: Activity
+    /// The combined verdict of the binding layers.
     public var verdict: Verdict
+    /// Whether known binding layers disagree.
     public var conflict: Bool
     /// "lawful on conditions under Oregon law; still prohibited under United States law".
     public var conflictText: String?
     /// Some binding layer rests on an entry whose confidence is not high.
     public var uncertain: Bool
+    /// The conditions of a lawful or decriminalized answer; empty otherwise.
     public var conditions: [String]
+    /// Each binding layer's verdict, nearest the person first.
     public var layers: [LayerVerdict]
+    /// Each treaty or union layer's verdict, for information.
     public var beside: [LayerVerdict]
 
+    /// The verdict with its conflict and uncertainty marks, for tables.
     public var cell: VerdictCell {
       VerdictCell(verdict: verdict, conflict: conflict, uncertain: uncertain)
     }
@@ -35,45 +45,68 @@ public struct JurisdictionReport: Sendable, Hashable {
 
   /// What one layer says for one activity.
   public struct LayerVerdict: Sendable, Hashable {
+    /// The layer.
     public var layer: ReportLayer
+    /// The layer's verdict.
     public var verdict: Verdict
+    /// The texts of the layer's conditions.
     public var conditions: [String]
+    /// The layer's status label for this activity; nil when it has none.
     public var status: String?
-    /// nil for an initial status or when no rule covers it.
+    /// The day the layer's answer took its present value; nil for an initial status or no rule.
     public var since: CivilDate?
+    /// The governing rule's confidence (no higher than an adoption it comes through); nil without a rule.
     public var confidence: Confidence?
+    /// The governing rule's title; nil when no rule covers it.
     public var title: String?
+    /// The governing rule's legal instrument; nil when no rule covers it.
     public var instrument: String?
-    /// Source numbers.
+    /// Numbers into the report's `sources`.
     public var sources: [Int]
     /// The substance the rule is written for, when it is what this one is an isomer or salt of.
     public var inheritedFrom: String?
+    /// Where the governing rule is written; nil when no rule covers it.
     public var rule: RuleOrigin?
   }
 
-  /// One row of a substance's timeline: a dated entry, or (date nil) an initial status.
   /// An entry's kind, or `initial` for an initial status.
   public struct EventKind: RawRepresentable, Sendable, Hashable {
+    /// An `EntryKind` raw value, or `initial`.
     public var rawValue: String
+    /// A kind by its spelling.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// The kind of a dated entry.
     public init(_ kind: EntryKind) { rawValue = kind.rawValue }
+    /// The kind of an initial status.
     public static let initial = EventKind(rawValue: "initial")
   }
 
+  /// One row of a substance's timeline: a dated entry, or (date nil) an initial status.
   public struct Event: Sendable, Hashable {
+    /// The day it takes effect; nil for an initial status.
     public var date: CivilDate?
+    /// The day it was published, passed or announced, when given.
     public var announced: CivilDate?
+    /// The layer it is written in.
     public var layer: ReportLayer
+    /// The entry's kind, or `initial`.
     public var kind: EventKind
+    /// The entry's title, or "Initial status: LABEL".
     public var title: String
+    /// The status label it sets; nil for an entry that sets none.
     public var status: String?
     /// "possession: allowed → prohibited", prefixed with the substance when the entry is for
     /// what this one inherits from.
     public var changes: [String]
+    /// The legal instrument.
     public var instrument: String
+    /// Numbers into the report's `sources`.
     public var sources: [Int]
+    /// How firmly its sources establish it.
     public var confidence: Confidence
+    /// The entry's or status's note.
     public var note: String?
+    /// Where it is written.
     public var rule: RuleOrigin
 
     /// "1985-07-01", or "initial" for the status before the first entry.
@@ -82,6 +115,7 @@ public struct JurisdictionReport: Sendable, Hashable {
 
   /// An entry (or initial status) whose confidence is not high.
   public struct Uncertainty: Sendable, Hashable {
+    /// The entry or initial status, as in the timeline.
     public var event: Event
     /// The activities whose verdict it governs on the report's date, in some layer.
     public var governs: [Activity]
@@ -89,29 +123,43 @@ public struct JurisdictionReport: Sendable, Hashable {
 
   /// A stretch of time with one (combined, binding) verdict for the band activity.
   public struct BandSegment: Sendable, Hashable {
+    /// Its first day.
     public var from: CivilDate
     /// The next segment's first day, or the report date for the last one.
     public var to: CivilDate
+    /// The combined verdict of the binding layers.
     public var verdict: Verdict
+    /// Whether known binding layers disagree.
     public var conflict: Bool
   }
 
+  /// The band activity's combined verdict over time, from the first dated entry to the report date.
   public struct Band: Sendable, Hashable {
+    /// The activity whose verdict it shows.
     public var activity: Activity
+    /// The day of the first dated entry.
     public var start: CivilDate
+    /// The report date.
     public var end: CivilDate
+    /// Consecutive stretches; each differs from the one before in verdict or conflict.
     public var segments: [BandSegment]
   }
 
+  /// Everything the report says about one substance.
   public struct SubstanceSection: Sendable, Hashable {
+    /// The substance id.
     public var id: String
+    /// The display name.
     public var name: String
+    /// Compound, plant, fungus or product.
     public var kind: SubstanceKind
+    /// Other names of the substance.
     public var aliases: [String]
     /// What the substance's rules may be inherited from (isomer_of, salt_of).
     public var inheritsFrom: String?
     /// The status label per layer on the report's date (binding layers, then beside).
     public var statusLabels: [StatusLabel]
+    /// Every activity on the report's date, in the vocabulary's order.
     public var activities: [ActivityStatus]
     /// Designations, approvals, rejections, trial approvals, exemptions and recommendations.
     public var designations: [Event]
@@ -119,6 +167,7 @@ public struct JurisdictionReport: Sendable, Hashable {
     public var timeline: [Event]
     /// Entries announced on or before the report date that take effect after it.
     public var upcoming: [Event]
+    /// The timeline's events whose confidence is not high, each once.
     public var uncertainties: [Uncertainty]
     /// nil when no dated entry is on or before the report date.
     public var band: Band?
@@ -126,13 +175,17 @@ public struct JurisdictionReport: Sendable, Hashable {
 
   /// The status label a layer gives the substance on the report's date ("CSA Schedule I").
   public struct StatusLabel: Sendable, Hashable {
+    /// The layer.
     public var layer: ReportLayer
+    /// The label of the first activity, in vocabulary order, whose answer here has one; nil when none has.
     public var status: String?
   }
 
   /// The line every report carries.
   public static let disclaimer = disclaimerLead + " " + disclaimerBody
+  /// The disclaimer's first sentence, which renderers set in bold.
   public static let disclaimerLead = "This report is not legal advice."
+  /// The rest of the disclaimer.
   public static let disclaimerBody =
     "It is generated from the psyreg rule files, which may be incomplete, out of date or wrong; "
     + "check the numbered sources and ask a qualified lawyer before acting on it."
@@ -145,12 +198,16 @@ public struct JurisdictionReport: Sendable, Hashable {
 
 /// A jurisdiction named in a report.
 public struct ReportLayer: Sendable, Hashable {
+  /// The jurisdiction id.
   public var id: String
+  /// The display name.
   public var name: String
+  /// Its level (national, state, …).
   public var kind: JurisdictionKind
   /// False for treaty and union layers shown beside.
   public var binding: Bool
 
+  /// A jurisdiction as a report names it; `binding` is false for a treaty or union layer shown beside.
   public init(_ jurisdiction: Jurisdiction, binding: Bool) {
     id = jurisdiction.id
     name = jurisdiction.name
@@ -159,17 +216,24 @@ public struct ReportLayer: Sendable, Hashable {
   }
 }
 
+/// A source cited in a report, with its number.
 public struct ReportSource: Sendable, Hashable {
+  /// From 1, in order of first citation.
   public var number: Int
+  /// The source's URL.
   public var url: String
 }
 
 /// A verdict as a table cell shows it, with its marks.
 public struct VerdictCell: Sendable, Hashable {
+  /// The combined verdict.
   public var verdict: Verdict
+  /// Whether known binding layers disagree (marked ≠).
   public var conflict: Bool
+  /// Whether a binding layer's governing rule is not of high confidence (marked ?).
   public var uncertain: Bool
 
+  /// A cell from a verdict and its two marks.
   public init(verdict: Verdict, conflict: Bool, uncertain: Bool) {
     self.verdict = verdict
     self.conflict = conflict
@@ -179,6 +243,7 @@ public struct VerdictCell: Sendable, Hashable {
   /// "prohibited ≠?" : ≠ layers conflict, ? confidence not high.
   public var plain: String { verdict.rawValue + marks }
 
+  /// " ≠?", " ≠", " ?" (a space, then the marks), or "" when there are none.
   public var marks: String {
     var out = ""
     if conflict || uncertain { out += " " }

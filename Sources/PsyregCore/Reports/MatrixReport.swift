@@ -1,17 +1,27 @@
 /// Jurisdictions × substances for one activity on one date.
 public struct MatrixReport: Sendable, Hashable {
+  /// The activity every cell answers.
   public var activity: Activity
+  /// The day every cell answers for.
   public var date: CivilDate
+  /// The rule files the matrix was made from.
   public var ruleSet: RuleSetIdentity
+  /// The columns: every substance, sorted by id.
   public var substances: [Column]
+  /// One row per jurisdiction, sorted by id.
   public var rows: [Row]
 
+  /// A substance heading.
   public struct Column: Sendable, Hashable {
+    /// The substance id.
     public var id: String
+    /// The display name.
     public var name: String
   }
 
+  /// One jurisdiction's answers for every substance.
   public struct Row: Sendable, Hashable {
+    /// The jurisdiction asked about; binding even when it is a treaty layer, as it answers for itself.
     public var jurisdiction: ReportLayer
     /// The binding layers, nearest first ("us-or", "us").
     public var layers: [String]
@@ -19,8 +29,11 @@ public struct MatrixReport: Sendable, Hashable {
     public var cells: [Cell]
   }
 
+  /// The answer for one substance in one jurisdiction.
   public struct Cell: Sendable, Hashable {
+    /// The substance id.
     public var substance: String
+    /// The combined verdict with its marks.
     public var verdict: VerdictCell
     /// The jurisdiction itself (not only a parent layer) has data for the substance.
     public var ownData: Bool
@@ -28,6 +41,7 @@ public struct MatrixReport: Sendable, Hashable {
     public var status: String?
   }
 
+  /// Asks every substance in every jurisdiction of the book about one activity on one date.
   public init(book: RuleBook, activity: Activity, date: CivilDate, ruleSet: RuleSetIdentity) {
     self.activity = activity
     self.date = date

@@ -10,8 +10,10 @@
 public struct RuleSetIdentity: Sendable, Hashable {
   /// 64 lower-case hex digits.
   public var sha256: String
+  /// How many files the manifest lists.
   public var fileCount: Int
 
+  /// An identity from a known digest; `compute(_:)` derives one from the files.
   public init(sha256: String, fileCount: Int) {
     self.sha256 = sha256
     self.fileCount = fileCount
@@ -31,7 +33,7 @@ public struct RuleSetIdentity: Sendable, Hashable {
   }
 
   /// Reads the files (as the loader listed them) and names them relative to `root`, the rules folder.
-  public static func read(files: [String], root: String) -> Result<
+  package static func read(files: [String], root: String) -> Result<
     RuleSetIdentity, FileSystem.ReadError
   > {
     var contents: [(path: String, bytes: [UInt8])] = []

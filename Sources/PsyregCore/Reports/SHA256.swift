@@ -1,6 +1,6 @@
 /// SHA-256 (FIPS 180-4), small and dependency-free: it names the rule set a report was
 /// made from. Not constant-time and not meant for secrets.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
   private var state: [UInt32] = [
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
     0x5be0_cd19,
@@ -27,18 +27,18 @@ public struct SHA256: Sendable {
     0xc671_78f2,
   ]
 
-  public init() {}
+  package init() {}
 
   /// The digest of some bytes, as 64 lower-case hex digits.
-  public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+  package static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
     var hash = SHA256()
     hash.update(bytes)
     return hash.finalizeHex()
   }
 
-  public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
+  package static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
 
-  public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+  package mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
     for byte in bytes {
       buffer.append(byte)
       length &+= 1
@@ -50,7 +50,7 @@ public struct SHA256: Sendable {
   }
 
   /// The 32-byte digest. The hash should not be updated afterwards.
-  public mutating func finalize() -> [UInt8] {
+  package mutating func finalize() -> [UInt8] {
     let bits = length &* 8
     var tail = buffer
     tail.append(0x80)
@@ -69,7 +69,7 @@ public struct SHA256: Sendable {
     return digest
   }
 
-  public mutating func finalizeHex() -> String {
+  package mutating func finalizeHex() -> String {
     let digits = Array("0123456789abcdef")
     var out = ""
     for byte in finalize() {

@@ -2,13 +2,15 @@ import PsyregCore
 
 /// `psyreg diff --format json`: one object with the summary, the definitions, the entries and the answers.
 public struct DiffJSONRenderer: DiffRenderer {
+  /// A JSON diff renderer.
   public init() {}
 
+  /// The diff as one JSON object, ending in a newline.
   public func render(_ diff: RuleDiff, old: String, new: String) -> String {
     json(diff, old: old, new: new).rendered() + "\n"
   }
 
-  public func json(_ diff: RuleDiff, old: String, new: String) -> JSON {
+  package func json(_ diff: RuleDiff, old: String, new: String) -> JSON {
     let summary = DiffSummary(diff)
     return .object([
       ("old", .string(old)),

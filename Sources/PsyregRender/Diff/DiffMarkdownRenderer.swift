@@ -5,12 +5,15 @@ import PsyregCore
 /// under GitHub's comment size limit by cutting long tables short. Every string from the rules
 /// is escaped as the Markdown reports escape it.
 public struct DiffMarkdownRenderer: DiffRenderer {
+  /// The hidden first line that identifies psyreg's comment on a pull request.
   public static let marker = "<!-- psyreg-diff -->"
   /// Rows per table before the rest is left out (GitHub comments hold 65,536 characters).
   public static let rowLimit = 150
 
+  /// A Markdown diff renderer.
   public init() {}
 
+  /// The comment: marker, heading, summary, then tables of answers, entries and definitions that change.
   public func render(_ diff: RuleDiff, old: String, new: String) -> String {
     let summary = DiffSummary(diff)
     var out = "\(Self.marker)\n### psyreg: rule changes \(MarkdownEscaper.code(old)) → \(MarkdownEscaper.code(new))\n\n"

@@ -4,6 +4,7 @@ import PsyregCore
 public enum DiffFormat: String, Sendable, CaseIterable {
   case text, markdown, json
 
+  /// The renderer that writes this format.
   public var renderer: any DiffRenderer {
     switch self {
     case .text: DiffTextRenderer()
@@ -15,13 +16,16 @@ public enum DiffFormat: String, Sendable, CaseIterable {
 
 /// Lays out a rule diff in one format; `old` and `new` name the two sides (folders or revisions).
 public protocol DiffRenderer: Sendable {
+  /// The whole output, ending in a newline.
   func render(_ diff: RuleDiff, old: String, new: String) -> String
 }
 
 /// `psyreg diff` as plain text: definitions, entries and answers by jurisdiction, then a summary.
 public struct DiffTextRenderer: DiffRenderer {
+  /// A plain-text diff renderer.
   public init() {}
 
+  /// The diff as indented plain text, ending with the summary sentence.
   public func render(_ diff: RuleDiff, old: String, new: String) -> String {
     var out = "Rule changes from \(old) to \(new)\n"
     if !diff.definitions.isEmpty {

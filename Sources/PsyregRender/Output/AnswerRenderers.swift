@@ -4,6 +4,7 @@ import PsyregCore
 public enum AnswerFormat: String, Sendable, CaseIterable {
   case text, json
 
+  /// The renderer that writes this format.
   public var renderer: any AnswerRenderer {
     switch self {
     case .text: AnswerTextRenderer()
@@ -22,13 +23,16 @@ public protocol AnswerRenderer: Sendable {
 
 /// The JSON contract of DESIGN.md: an object for one answer, an array of them for several.
 public struct AnswerJSONRenderer: AnswerRenderer {
+  /// A JSON answer renderer.
   public init() {}
 
+  /// One answer as a JSON object, ending in a newline.
   public func render(_ answer: Answer) -> String { json(answer).rendered() + "\n" }
+  /// The answers as a JSON array of answer objects, ending in a newline.
   public func render(_ answers: [Answer]) -> String { JSON.array(answers.map(json)).rendered() + "\n" }
 
   /// One answer as the JSON contract of DESIGN.md (plus the governing rule's file and line).
-  public func json(_ answer: Answer) -> JSON {
+  package func json(_ answer: Answer) -> JSON {
     let q = answer.question
     return .object([
       ("substance", .string(q.substance)),
@@ -53,7 +57,7 @@ public struct AnswerJSONRenderer: AnswerRenderer {
     return .object(pairs)
   }
 
-  public static func layerJSON(_ layer: LayerAnswer) -> JSON {
+  package static func layerJSON(_ layer: LayerAnswer) -> JSON {
     var pairs: [(String, JSON)] = [
       ("jurisdiction", .string(layer.jurisdiction.id)),
       ("name", .string(layer.jurisdiction.name)),
@@ -92,6 +96,7 @@ public struct AnswerJSONRenderer: AnswerRenderer {
 
 /// Careful text: one answer in full, or every activity's answer as a table.
 public struct AnswerTextRenderer: AnswerRenderer {
+  /// A plain-text answer renderer.
   public init() {}
 
   /// A careful answer: the verdict, what would make it lawful, the conflict in words, and
@@ -205,6 +210,7 @@ public struct AnswerTextRenderer: AnswerRenderer {
 
 /// Left-aligned columns separated by two spaces.
 public enum TextTable {
+  /// The rows as text, each column as wide as its widest cell, every line ending in a newline.
   public static func render(_ rows: [[String]]) -> String {
     let columns = rows.map(\.count).max() ?? 0
     var widths = [Int](repeating: 0, count: columns)

@@ -1,15 +1,18 @@
 import PsyregCore
 
-/// Renders diagnostics for people and machines: one reporter per output format.
+/// The formats `psyreg validate` reports diagnostics in, each with its reporter.
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
   case text, json, github, sarif
 }
 
+/// Writes diagnostics in one format; the caller orders them.
 public protocol DiagnosticReporter: Sendable {
+  /// The whole output for the diagnostics, in the order given.
   func report(_ diagnostics: [Diagnostic]) -> String
 }
 
 extension DiagnosticFormat {
+  /// The reporter that writes this format.
   public var reporter: any DiagnosticReporter {
     switch self {
     case .text: TextDiagnosticReporter()
@@ -20,10 +23,13 @@ extension DiagnosticFormat {
   }
 }
 
-/// `path:line:column: error: message [code]`, notes indented below, and a count.
+/// `path:line:column: error: message [code]`, each note on the line after as
+/// `path:line:column: note: message`; `summary` gives the count.
 public struct TextDiagnosticReporter: DiagnosticReporter {
+  /// A plain-text reporter.
   public init() {}
 
+  /// One line per diagnostic and one per note; empty when there are none.
   public func report(_ diagnostics: [Diagnostic]) -> String {
     var lines: [String] = []
     for diagnostic in diagnostics {
@@ -45,8 +51,10 @@ public struct TextDiagnosticReporter: DiagnosticReporter {
 
 /// A JSON array, one object per diagnostic.
 public struct JSONDiagnosticReporter: DiagnosticReporter {
+  /// A JSON reporter.
   public init() {}
 
+  /// A JSON array of `{file, line, column, severity, code, message, notes}` objects.
   public func report(_ diagnostics: [Diagnostic]) -> String {
     JSON.array(diagnostics.map(Self.json)).rendered() + "\n"
   }
@@ -69,8 +77,10 @@ public struct JSONDiagnosticReporter: DiagnosticReporter {
 
 /// GitHub Actions workflow commands, which GitHub shows as annotations on the pull request.
 public struct GitHubDiagnosticReporter: DiagnosticReporter {
+  /// A GitHub Actions reporter.
   public init() {}
 
+  /// One `::error` or `::warning` command per diagnostic, its notes folded into the message.
   public func report(_ diagnostics: [Diagnostic]) -> String {
     diagnostics.map { d in
       var properties = ["file=\(WorkflowCommandEscaper.property(d.position.file))"]
@@ -91,8 +101,10 @@ public struct GitHubDiagnosticReporter: DiagnosticReporter {
 /// `message.text`, `locations[0].physicalLocation` (a relative, percent-encoded
 /// `artifactLocation.uri` and a `region.startLine`) and `partialFingerprints`.
 public struct SARIFDiagnosticReporter: DiagnosticReporter {
+  /// A SARIF reporter.
   public init() {}
 
+  /// One SARIF log with a single run: every check as a rule, every diagnostic as a result.
   public func report(_ diagnostics: [Diagnostic]) -> String {
     let codes = Check.all.map(\.code)
     let rules: [JSON] = Check.all.map { check in

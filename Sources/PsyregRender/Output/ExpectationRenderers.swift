@@ -4,6 +4,7 @@ import PsyregCore
 public enum ExpectationFormat: String, Sendable, CaseIterable {
   case text, junit
 
+  /// The renderer that writes this format; `verbose` lists passing cases too (text only).
   public func renderer(verbose: Bool = false) -> any ExpectationRenderer {
     switch self {
     case .text: ExpectationTextRenderer(verbose: verbose)
@@ -14,6 +15,7 @@ public enum ExpectationFormat: String, Sendable, CaseIterable {
 
 /// Lays out the results of the expectation tests in one format.
 public protocol ExpectationRenderer: Sendable {
+  /// The whole output for the results, in the order given.
   func render(_ results: [ExpectationResult]) -> String
 }
 
@@ -22,8 +24,10 @@ public struct ExpectationTextRenderer: ExpectationRenderer {
   /// List passing cases too.
   public var verbose: Bool
 
+  /// A text renderer; `verbose` lists passing cases too.
   public init(verbose: Bool = false) { self.verbose = verbose }
 
+  /// Each failure with its explanation (and each pass when verbose), then "N passed, M failed".
   public func render(_ results: [ExpectationResult]) -> String {
     var out = ""
     for result in results {
@@ -73,8 +77,10 @@ public struct JUnitRenderer: ExpectationRenderer {
   /// The `testsuites` element's name.
   public var name: String
 
+  /// A JUnit renderer whose `testsuites` element is called `name`.
   public init(name: String = "psyreg") { self.name = name }
 
+  /// One JUnit XML document for all the results.
   public func render(_ results: [ExpectationResult]) -> String {
     var files: [String] = []
     var byFile: [String: [ExpectationResult]] = [:]

@@ -1,7 +1,7 @@
 import PsyregCore
 
 /// A JSON value with ordered object keys, so output is stable and reads in a sensible order.
-public indirect enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
+package indirect enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
   ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral, ExpressibleByNilLiteral
 {
   case null
@@ -11,19 +11,19 @@ public indirect enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, Expre
   case array([JSON])
   case object([(String, JSON)])
 
-  public init(stringLiteral value: String) { self = .string(value) }
-  public init(booleanLiteral value: Bool) { self = .bool(value) }
-  public init(integerLiteral value: Int) { self = .number(value) }
-  public init(arrayLiteral elements: JSON...) { self = .array(elements) }
-  public init(nilLiteral: ()) { self = .null }
+  package init(stringLiteral value: String) { self = .string(value) }
+  package init(booleanLiteral value: Bool) { self = .bool(value) }
+  package init(integerLiteral value: Int) { self = .number(value) }
+  package init(arrayLiteral elements: JSON...) { self = .array(elements) }
+  package init(nilLiteral: ()) { self = .null }
 
-  public static func string(_ value: String?) -> JSON { value.map { JSON.string($0) } ?? .null }
+  package static func string(_ value: String?) -> JSON { value.map { JSON.string($0) } ?? .null }
 
-  public static func == (a: JSON, b: JSON) -> Bool { a.rendered() == b.rendered() }
-  public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
+  package static func == (a: JSON, b: JSON) -> Bool { a.rendered() == b.rendered() }
+  package func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
   /// Pretty-printed with two-space indentation, or compact.
-  public func rendered(pretty: Bool = true) -> String {
+  package func rendered(pretty: Bool = true) -> String {
     var out = ""
     write(into: &out, indent: pretty ? 0 : nil)
     return out

@@ -2,13 +2,21 @@ import PsyregCore
 
 /// What `psyreg list` lists.
 public enum Listing: String, Sendable, CaseIterable {
-  case substances, jurisdictions, coverage
+  /// Every substance with its kind, relations and aliases.
+  case substances
+  /// Every jurisdiction with its kind, parent and aliases.
+  case jurisdictions
+  /// Which pairs have data and where, and the share that answers a known verdict.
+  case coverage
+  /// Per jurisdiction, the share of rules that cite a primary source.
+  case sources
 }
 
 /// The formats `psyreg list` writes, each with its renderer.
 public enum ListFormat: String, Sendable, CaseIterable {
   case text, json
 
+  /// The renderer that writes this format.
   public var renderer: any ListRenderer {
     switch self {
     case .text: ListTextRenderer()
@@ -19,60 +27,53 @@ public enum ListFormat: String, Sendable, CaseIterable {
 
 /// Lays out one listing of a rule book in one format.
 public protocol ListRenderer: Sendable {
-  func render(_ listing: Listing, of book: RuleBook) -> String
-}
-
-/// Substance × jurisdiction: which pairs have data in the jurisdiction itself (`data`), only
-/// in a binding parent layer (`parent`), only in a treaty or union layer beside the answer
-/// (`treaty`), or nowhere (`none`), so gaps are visible rather than hidden.
-public struct Coverage: Sendable, Hashable {
-  public enum Source: String, Sendable, Hashable {
-    case data, parent, treaty, none
-  }
-
-  public struct Row: Sendable, Hashable {
-    public var jurisdiction: String
-    /// One per substance, in the order of `substances`.
-    public var cells: [Source]
-  }
-
-  /// Substance ids, sorted.
-  public var substances: [String]
-  public var rows: [Row]
-
-  public init(_ book: RuleBook) {
-    let substances = book.sortedSubstances
-    self.substances = substances.map(\.id)
-    rows = book.sortedJurisdictions.map { j in
-      let parents = book.layers(of: j.id).dropFirst()
-      return Row(
-        jurisdiction: j.id,
-        cells: substances.map { s in
-          if book.hasData(substance: s.id, jurisdiction: j.id) { return .data }
-          if parents.contains(where: { $0.kind.bindsPeople && book.hasData(substance: s.id, jurisdiction: $0.id) }) {
-            return .parent
-          }
-          if parents.contains(where: { book.hasData(substance: s.id, jurisdiction: $0.id) }) { return .treaty }
-          return .none
-        })
-    }
-  }
-
-  /// The pairs with data of their own.
-  public var ownData: Int { rows.reduce(0) { $0 + $1.cells.filter { $0 == .data }.count } }
-  public var pairs: Int { substances.count * rows.count }
+  /// The whole output, ending in a newline; `date` is the day coverage figures are asked for.
+  func render(_ listing: Listing, of book: RuleBook, on date: CivilDate) -> String
 }
 
 /// Aligned columns, for a terminal.
 public struct ListTextRenderer: ListRenderer {
+  /// A text list renderer.
   public init() {}
 
-  public func render(_ listing: Listing, of book: RuleBook) -> String {
+  /// The listing as a table (coverage with a legend and a count of pairs with data of their own).
+  public func render(_ listing: Listing, of book: RuleBook, on date: CivilDate) -> String {
     switch listing {
     case .substances: substances(book)
     case .jurisdictions: jurisdictions(book)
-    case .coverage: coverage(Coverage(book))
+    case .coverage: coverage(Coverage(book)) + "\n" + Self.summary(CoverageSummary(book: book, date: date))
+    case .sources: sources(SourceReport(book: book))
     }
+  }
+
+  /// "Known verdict on 2026-11-22: possession 91.2% (…)", one line per activity, and the
+  /// share of rules citing a primary source.
+  public static func summary(_ summary: CoverageSummary) -> String {
+    var out = "Known verdict on \(summary.date) (substance × jurisdiction pairs):\n"
+    var rows: [[String]] = []
+    for share in summary.verdicts {
+      rows.append(["  " + share.activity.rawValue, percent(share.fraction), "\(share.known) of \(share.pairs)"])
+    }
+    out += TextTable.render(rows)
+    let sources = summary.sources
+    out += "Rules citing a primary source: \(percent(sources.primaryFraction)) (\(sources.primary) of \(sources.rules))"
+    out += "; resting only on weak sources: \(sources.weakOnly)\n"
+    return out
+  }
+
+  static func percent(_ fraction: Double) -> String { ReportWords.percent(fraction) }
+
+  func sources(_ report: SourceReport) -> String {
+    var rows = [["jurisdiction", "rules", "primary", "share", "weak only"]]
+    for row in report.rows {
+      let t = row.tally
+      rows.append([row.jurisdiction, "\(t.rules)", "\(t.primary)", Self.percent(t.primaryFraction), "\(t.weakOnly)"])
+    }
+    let t = report.total
+    rows.append(["all", "\(t.rules)", "\(t.primary)", Self.percent(t.primaryFraction), "\(t.weakOnly)"])
+    return TextTable.render(rows)
+      + "\nA primary source is the official publisher (gazette, statute, court, regulator, treaty body);"
+      + " weak: Wikipedia and its mirrors, document dumps, content farms, blogs (docs/checks.md, source.weak).\n"
   }
 
   func substances(_ book: RuleBook) -> String {
@@ -108,18 +109,60 @@ public struct ListTextRenderer: ListRenderer {
 
 /// One JSON value per listing: arrays of substances and jurisdictions, an object for coverage.
 public struct ListJSONRenderer: ListRenderer {
+  /// A JSON list renderer.
   public init() {}
 
-  public func render(_ listing: Listing, of book: RuleBook) -> String {
-    json(listing, of: book).rendered() + "\n"
+  /// The listing as one JSON value, ending in a newline.
+  public func render(_ listing: Listing, of book: RuleBook, on date: CivilDate) -> String {
+    json(listing, of: book, on: date).rendered() + "\n"
   }
 
-  public func json(_ listing: Listing, of book: RuleBook) -> JSON {
+  package func json(_ listing: Listing, of book: RuleBook, on date: CivilDate) -> JSON {
     switch listing {
     case .substances: substances(book)
     case .jurisdictions: jurisdictions(book)
-    case .coverage: coverage(Coverage(book))
+    case .coverage: coverage(Coverage(book), summary: CoverageSummary(book: book, date: date))
+    case .sources: sources(SourceReport(book: book))
     }
+  }
+
+  /// `{"summary": {...}, "sources": {...}}`: the figures of `CoverageSummary`.
+  package static func summary(_ summary: CoverageSummary) -> JSON {
+    .object([
+      ("date", .string(summary.date.description)),
+      (
+        "known_verdicts",
+        .object(
+          summary.verdicts.map { share in
+            (
+              share.activity.rawValue,
+              .object([("known", .number(share.known)), ("pairs", .number(share.pairs))])
+            )
+          })
+      ),
+      ("sources", tally(summary.sources)),
+    ])
+  }
+
+  static func tally(_ t: SourceTally) -> JSON {
+    .object([("rules", .number(t.rules)), ("primary", .number(t.primary)), ("weak_only", .number(t.weakOnly))])
+  }
+
+  /// `{"rows": [{"jurisdiction": "us", "rules": n, "primary": n, "weak_only": n}], "total": {...}}`.
+  func sources(_ report: SourceReport) -> JSON {
+    .object([
+      (
+        "rows",
+        .array(
+          report.rows.map { row in
+            .object(
+              [("jurisdiction", .string(row.jurisdiction))]
+                + [("rules", .number(row.tally.rules)), ("primary", .number(row.tally.primary)),
+                   ("weak_only", .number(row.tally.weakOnly))])
+          })
+      ),
+      ("total", Self.tally(report.total)),
+    ])
   }
 
   func substances(_ book: RuleBook) -> JSON {
@@ -148,8 +191,9 @@ public struct ListJSONRenderer: ListRenderer {
 
   /// `{"substances": [...], "rows": [{"jurisdiction": "us-or", "cells": {"mdma": "parent", ...}}],
   /// "pairs": n, "own_data": n}`, cells one of `data`, `parent`, `treaty`, `none`.
-  func coverage(_ coverage: Coverage) -> JSON {
+  func coverage(_ coverage: Coverage, summary: CoverageSummary) -> JSON {
     .object([
+      ("summary", Self.summary(summary)),
       ("substances", .array(coverage.substances.map { .string($0) })),
       (
         "rows",

@@ -4,6 +4,7 @@ import PsyregCore
 public enum TimelineFormat: String, Sendable, CaseIterable {
   case text, json, markdown
 
+  /// The renderer that writes this format.
   public var renderer: any TimelineRenderer {
     switch self {
     case .text: TimelineTextRenderer()
@@ -15,6 +16,7 @@ public enum TimelineFormat: String, Sendable, CaseIterable {
 
 /// Lays out timeline entries (`RuleBook.timeline`) in one format.
 public protocol TimelineRenderer: Sendable {
+  /// The whole output for the items, in the order given.
   func render(_ items: [TimelineItem]) -> String
 }
 
@@ -48,8 +50,10 @@ extension TimelineItem {
 
 /// For a terminal: one block per entry.
 public struct TimelineTextRenderer: TimelineRenderer {
+  /// A text timeline renderer.
   public init() {}
 
+  /// A block per entry, a heading line then indented details; one line saying so when none match.
   public func render(_ items: [TimelineItem]) -> String {
     if items.isEmpty { return "No timeline entries match.\n" }
     var out = ""
@@ -73,8 +77,10 @@ public struct TimelineTextRenderer: TimelineRenderer {
 /// A GFM table, for a pull request or a wiki. Every string from the rules is escaped as the
 /// Markdown reports escape it, and only http(s) sources become links.
 public struct TimelineMarkdownRenderer: TimelineRenderer {
+  /// A Markdown timeline renderer.
   public init() {}
 
+  /// One table row per entry, under a header row (just the header when there are none).
   public func render(_ items: [TimelineItem]) -> String {
     var out = "| Date | Layer | Kind | Substances | Entry | Changes | Instrument | Sources | Confidence |\n"
     out += "|---|---|---|---|---|---|---|---|---|\n"
@@ -99,15 +105,17 @@ public struct TimelineMarkdownRenderer: TimelineRenderer {
 
 /// An array of entries, oldest first.
 public struct TimelineJSONRenderer: TimelineRenderer {
+  /// A JSON timeline renderer.
   public init() {}
 
+  /// The entries as a JSON array, in the order given, ending in a newline.
   public func render(_ items: [TimelineItem]) -> String { json(items).rendered() + "\n" }
 
-  public func json(_ items: [TimelineItem]) -> JSON {
+  package func json(_ items: [TimelineItem]) -> JSON {
     .array(items.map(Self.itemJSON))
   }
 
-  public static func itemJSON(_ item: TimelineItem) -> JSON {
+  package static func itemJSON(_ item: TimelineItem) -> JSON {
     let e = item.entry
     func change(_ c: TimelineItem.Change) -> JSON {
       .object([

@@ -4,8 +4,10 @@ import PsyregCore
 /// no `url()` but the page's own `url(#hatch)`). The only external links are the numbered
 /// sources. Every string from the rules is escaped.
 public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
+  /// An HTML report renderer.
   public init() {}
 
+  /// A jurisdiction's report as one HTML document.
   public func render(_ report: JurisdictionReport) -> String { document(report) }
 
   func section(_ section: ReportOutline.Section, of report: JurisdictionReport) -> String {
@@ -284,6 +286,7 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
 
   // MARK: Matrix and index
 
+  /// The matrix as one HTML document.
   public func render(_ matrix: MatrixReport) -> String {
     var out = Self.head(
       title: "\(matrix.activity.rawValue): jurisdictions × substances on \(matrix.date)")
@@ -320,6 +323,7 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
     return out
   }
 
+  /// The index as one HTML document, the matrix's rows linked to their reports.
   public func render(_ index: ReportIndex) -> String {
     var out = Self.head(title: "psyreg reports on \(index.date)")
     out +=
@@ -337,8 +341,14 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
       if !item.beside.isEmpty { out += " · beside: \(item.beside.map(e).joined(separator: ", "))" }
       out += " · \(item.substances) substance\(item.substances == 1 ? "" : "s")</span></li>\n"
     }
-    out +=
-      "</ul>\n</section>\n<section id=\"matrix\">\n<h2>Matrix: \(index.matrix.activity.rawValue)</h2>\n"
+    out += "</ul>\n</section>\n"
+    if let coverage = index.coverage {
+      out += "<section id=\"coverage\">\n<h2>Coverage</h2>\n"
+      out += "<p>Substance × jurisdiction pairs that answer a known verdict on \(coverage.date):</p>\n<ul>\n"
+      for line in ReportWords.coverageLines(coverage) { out += "<li>\(e(line))</li>\n" }
+      out += "</ul>\n<p>\(e(ReportWords.sourceLine(coverage))).</p>\n</section>\n"
+    }
+    out += "<section id=\"matrix\">\n<h2>Matrix: \(index.matrix.activity.rawValue)</h2>\n"
     out += matrixTable(index.matrix, link: index.file(for:)) + "</section>\n"
     out += Self.footer(index.ruleSet, index.date)
     return out

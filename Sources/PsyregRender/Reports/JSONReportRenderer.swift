@@ -2,16 +2,20 @@ import PsyregCore
 
 /// The report as JSON: the same content as the Markdown and HTML, shape in docs/reports.md.
 public struct JSONReportRenderer: ReportRenderer {
+  /// A JSON report renderer.
   public init() {}
 
   /// Bumped when a field is removed or changes meaning; adding fields does not bump it.
   public static let schemaVersion = 1
 
+  /// A jurisdiction's report as one JSON object with `schema_version`.
   public func render(_ report: JurisdictionReport) -> String { json(report).rendered() + "\n" }
+  /// The matrix as one JSON object with `schema_version`.
   public func render(_ matrix: MatrixReport) -> String { json(matrix).rendered() + "\n" }
+  /// The index as one JSON object with `schema_version`.
   public func render(_ index: ReportIndex) -> String { json(index).rendered() + "\n" }
 
-  public func json(_ report: JurisdictionReport) -> JSON {
+  package func json(_ report: JurisdictionReport) -> JSON {
     .object([
       ("report", "jurisdiction"),
       ("schema_version", .number(Self.schemaVersion)),
@@ -174,7 +178,7 @@ public struct JSONReportRenderer: ReportRenderer {
     ])
   }
 
-  public func json(_ matrix: MatrixReport) -> JSON {
+  package func json(_ matrix: MatrixReport) -> JSON {
     .object([
       ("report", "matrix"),
       ("schema_version", .number(Self.schemaVersion)),
@@ -213,7 +217,7 @@ public struct JSONReportRenderer: ReportRenderer {
     ])
   }
 
-  public func json(_ index: ReportIndex) -> JSON {
+  package func json(_ index: ReportIndex) -> JSON {
     .object([
       ("report", "index"),
       ("schema_version", .number(Self.schemaVersion)),
@@ -230,6 +234,7 @@ public struct JSONReportRenderer: ReportRenderer {
           })
       ),
       ("matrix", json(index.matrix)),
+      ("coverage", index.coverage.map(ListJSONRenderer.summary) ?? .null),
     ])
   }
 }

@@ -3,8 +3,10 @@ import PsyregCore
 /// GitHub-flavoured Markdown, for pull requests and wikis. Every string from the rules is
 /// escaped, so a title never turns into markup.
 public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
+  /// A Markdown report renderer.
   public init() {}
 
+  /// A jurisdiction's report as one Markdown document.
   public func render(_ report: JurisdictionReport) -> String { document(report) }
 
   func section(_ section: ReportOutline.Section, of report: JurisdictionReport) -> String {
@@ -208,6 +210,7 @@ public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
 
   // MARK: Matrix and index
 
+  /// The matrix as one Markdown document.
   public func render(_ matrix: MatrixReport) -> String {
     var out = "# \(matrix.activity.rawValue): jurisdictions × substances\n\n"
     out += "- **As of:** \(matrix.date)\n"
@@ -239,6 +242,7 @@ public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
     return out
   }
 
+  /// The index as one Markdown document, the matrix's rows linked to their reports.
   public func render(_ index: ReportIndex) -> String {
     var out = "# Regulatory status reports\n\n"
     out += "- **As of:** \(index.date)\n"
@@ -257,6 +261,11 @@ public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
         out += "; beside: \(item.beside.map(Self.text).joined(separator: ", "))"
       }
       out += "; \(item.substances) substance\(item.substances == 1 ? "" : "s")\n"
+    }
+    if let coverage = index.coverage {
+      out += "\n## Coverage\n\nSubstance × jurisdiction pairs that answer a known verdict on \(coverage.date):\n\n"
+      for line in ReportWords.coverageLines(coverage) { out += "- \(line)\n" }
+      out += "\n\(ReportWords.sourceLine(coverage)).\n"
     }
     out += "\n## Matrix\n\n"
     out += matrixTable(index.matrix, link: index.file(for:))

@@ -4,6 +4,7 @@ import PsyregCore
 public enum ReportFormat: String, Sendable, CaseIterable {
   case markdown, html, json
 
+  /// `md`, `html` or `json`, without the dot.
   public var fileExtension: String {
     switch self {
     case .markdown: "md"
@@ -12,6 +13,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
   }
 
+  /// The renderer that writes this format.
   public var renderer: any ReportRenderer {
     switch self {
     case .markdown: MarkdownReportRenderer()
@@ -23,7 +25,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// Lays out a report model in one format (one renderer per format, like SwiftLint's reporters).
 public protocol ReportRenderer: Sendable {
+  /// One jurisdiction's report as a complete document.
   func render(_ report: JurisdictionReport) -> String
+  /// The jurisdictions × substances matrix as a complete document.
   func render(_ matrix: MatrixReport) -> String
   /// The index page of `psyreg report --all`: a link to every report, and the matrix.
   func render(_ index: ReportIndex) -> String
@@ -31,21 +35,32 @@ public protocol ReportRenderer: Sendable {
 
 /// What `psyreg report --all` wrote: one report file per jurisdiction, and the matrix.
 public struct ReportIndex: Sendable, Hashable {
+  /// One jurisdiction's report, as the index lists it.
   public struct Item: Sendable, Hashable {
+    /// The jurisdiction reported on.
     public var jurisdiction: ReportLayer
-    /// The binding layers, nearest first, then the treaty layers beside, by name.
+    /// The names of the binding layers, nearest first.
     public var layers: [String]
+    /// The names of the treaty and union layers beside.
     public var beside: [String]
     /// The report's file name, relative to the index.
     public var file: String
+    /// How many substances the report has a section for.
     public var substances: Int
   }
 
+  /// The day the reports are for.
   public var date: CivilDate
+  /// The rule files the reports were made from.
   public var ruleSet: RuleSetIdentity
+  /// One per report, in the order written.
   public var items: [Item]
+  /// The matrix shown on the index page.
   public var matrix: MatrixReport
+  /// The data's coverage figures, shown on the index page when given.
+  public var coverage: CoverageSummary?
 
+  /// An index from its parts.
   public init(date: CivilDate, ruleSet: RuleSetIdentity, items: [Item], matrix: MatrixReport) {
     self.date = date
     self.ruleSet = ruleSet
@@ -54,7 +69,9 @@ public struct ReportIndex: Sendable, Hashable {
   }
 
   /// The index of the given reports, with file names `<id>.<extension>`.
-  public init(reports: [JurisdictionReport], matrix: MatrixReport, format: ReportFormat) {
+  public init(
+    reports: [JurisdictionReport], matrix: MatrixReport, format: ReportFormat, coverage: CoverageSummary? = nil
+  ) {
     self.init(
       date: matrix.date, ruleSet: matrix.ruleSet,
       items: reports.map { r in
@@ -62,12 +79,15 @@ public struct ReportIndex: Sendable, Hashable {
           jurisdiction: r.jurisdiction, layers: r.layers.map(\.name), beside: r.beside.map(\.name),
           file: ReportIndex.fileName(r.jurisdiction.id, format), substances: r.substances.count)
       }, matrix: matrix)
+    self.coverage = coverage
   }
 
+  /// A jurisdiction's report file name: `<id>.<extension>` (`us-or.html`).
   public static func fileName(_ jurisdiction: String, _ format: ReportFormat) -> String {
     "\(jurisdiction).\(format.fileExtension)"
   }
 
+  /// The index file name: `index.<extension>`.
   public static func indexName(_ format: ReportFormat) -> String { "index.\(format.fileExtension)" }
 
   /// The file a jurisdiction's report is in, if the index has it.
@@ -78,6 +98,23 @@ public struct ReportIndex: Sendable, Hashable {
 
 /// Words shared by the renderers.
 enum ReportWords {
+  /// "possession 91.2% (2,771 of 3,040)": the coverage figures in words, one per activity.
+  static func coverageLines(_ c: CoverageSummary) -> [String] {
+    c.verdicts.map { "\($0.activity.rawValue): \(percent($0.fraction)) (\($0.known) of \($0.pairs))" }
+  }
+
+  /// The share of rules citing a primary source, in words.
+  static func sourceLine(_ c: CoverageSummary) -> String {
+    let t = c.sources
+    return "Rules citing a primary source: \(percent(t.primaryFraction)) (\(t.primary) of \(t.rules))"
+  }
+
+  /// 0.9123 → "91.2%".
+  static func percent(_ fraction: Double) -> String {
+    let tenths = Int((fraction * 1000).rounded())
+    return "\(tenths / 10).\(tenths % 10)%"
+  }
+
   static func layerChain(_ layers: [ReportLayer]) -> String {
     layers.map { "\($0.name) (\($0.id))" }.joined(separator: " → ")
   }

@@ -1,5 +1,5 @@
-import PsyregRender
 import PsyregCore
+import PsyregRender
 
 #if canImport(Glibc)
   import Glibc
@@ -74,15 +74,6 @@ public struct GitRepository: Sendable {
       throw Failure(description: "no rule files under '\(folder)' at revision '\(revision)'")
     }
     return sources.sorted { $0.path < $1.path }
-  }
-
-  /// Loads the rules under a folder at a revision.
-  public func loadRules(
-    at revision: String, under folder: String, loader: RuleLoader = RuleLoader()
-  ) throws(Failure)
-    -> RuleLoader.Output
-  {
-    loader.load(sources: try ruleSources(at: revision, under: folder))
   }
 
   public struct Result: Sendable {

@@ -1,9 +1,10 @@
+import PsyregCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import PsyregCore
 
 /// Writes the files psyreg makes (reports and exports); never a rule file.
 enum OutputFile {

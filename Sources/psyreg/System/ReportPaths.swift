@@ -1,5 +1,5 @@
-import PsyregRender
 import PsyregCore
+import PsyregRender
 
 #if canImport(Glibc)
   import Glibc

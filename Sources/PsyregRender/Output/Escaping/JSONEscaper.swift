@@ -3,15 +3,15 @@ import PsyregCore
 /// JSON (RFC 8259) string literals: `"` and `\` escaped, LF, CR and tab as `\n`, `\r`, `\t`
 /// (a CRLF, one `Character` in Swift, is the two escapes `\r\n`), and every other control
 /// character below U+0020 as `\u00XX`. Everything else, non-ASCII included, is written as is.
-public enum JSONEscaper {
+package enum JSONEscaper {
   /// The string as a quoted JSON literal.
-  public static func quoted(_ s: String) -> String {
+  package static func quoted(_ s: String) -> String {
     var out = ""
     quote(s, into: &out)
     return out
   }
 
-  public static func quote(_ s: String, into out: inout String) {
+  package static func quote(_ s: String, into out: inout String) {
     out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {

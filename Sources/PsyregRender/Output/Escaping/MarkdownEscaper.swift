@@ -7,7 +7,7 @@ import PsyregCore
 /// so block syntax (`- `, `1. `, `> `, `===`) cannot be triggered by one. Line breaks — LF,
 /// CR, CRLF (one `Character` in Swift), U+2028 and U+2029 — become one space, since a line
 /// break would end a table row or a list item; other control characters become U+FFFD.
-public enum MarkdownEscaper {
+package enum MarkdownEscaper {
   /// The ASCII punctuation that can open or close inline markup: `\` escapes, `` ` `` code,
   /// `*` `_` emphasis, `~` strikethrough, `[` `]` links and images, `<` `>` HTML and autolinks,
   /// `&` entities, `|` table cells, `#` headings' closing sequence, `$` GitHub's maths.
@@ -16,7 +16,7 @@ public enum MarkdownEscaper {
   /// Text safe anywhere inline: a paragraph, a list item, a heading, a GFM table cell. It
   /// renders as the text itself, never as markup: `<script>` stays text, `](javascript:…)`
   /// cannot close a link, `|` cannot split a cell.
-  public static func text(_ s: String) -> String {
+  package static func text(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)
     forEachScalar(s) { scalar in
@@ -35,7 +35,7 @@ public enum MarkdownEscaper {
   /// the content starts or ends with a backtick or a space (CommonMark strips one of each).
   /// In a table (`inTable`), `|` is written `\|`, which GFM reads as a pipe even in code.
   /// Empty text gives an empty string: Markdown has no empty code span.
-  public static func code(_ s: String, inTable: Bool = false) -> String {
+  package static func code(_ s: String, inTable: Bool = false) -> String {
     var content = ""
     var longestRun = 0
     var run = 0
@@ -55,7 +55,7 @@ public enum MarkdownEscaper {
   /// A link destination safe inside `<…>` and `(…)`, also in a table cell: space, `<`, `>`,
   /// `(`, `)`, `|` and control characters are percent-encoded; tab, CR and LF are dropped, as
   /// URL parsers drop them. Whether a string may be a link at all is `ExternalLink`'s question.
-  public static func url(_ s: String) -> String {
+  package static func url(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for scalar in s.unicodeScalars {
@@ -70,7 +70,7 @@ public enum MarkdownEscaper {
   }
 
   /// A numbered link (`[1](https://…)`) when the URL may be a link, else the URL as text.
-  public static func link(_ label: String, to url: String) -> String {
+  package static func link(_ label: String, to url: String) -> String {
     guard let target = ExternalLink.target(url) else { return text(url) }
     return "[\(text(label))](\(self.url(target)))"
   }

@@ -1,11 +1,11 @@
 import PsyregCore
 
 /// File paths as URI references (RFC 3986), as SARIF's `artifactLocation.uri` wants them.
-public enum URIEscaper {
+package enum URIEscaper {
   /// A relative path stays relative (to the repository root, where CI runs); an absolute one
   /// becomes a `file://` URI. Every UTF-8 byte outside the unreserved set and `/` is
   /// percent-encoded: a space is `%20`, a CRLF `%0D%0A`, `é` `%C3%A9`.
-  public static func path(_ path: String) -> String {
+  package static func path(_ path: String) -> String {
     var out = path.hasPrefix("/") ? "file://" : ""
     for byte in path.utf8 {
       switch byte {

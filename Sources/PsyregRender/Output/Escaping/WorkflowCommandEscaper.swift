@@ -2,13 +2,13 @@ import PsyregCore
 
 /// GitHub Actions workflow commands (`::error file=…,line=…::message`), escaped as the runner
 /// unescapes them. Percent first, so an escape is never escaped twice.
-public enum WorkflowCommandEscaper {
+package enum WorkflowCommandEscaper {
   /// The message after `::`: `%`, CR and LF are percent-encoded (a CRLF, one `Character` in
   /// Swift, is `%0D%0A`), so a message of several lines stays one command.
-  public static func data(_ s: String) -> String { escape(s, property: false) }
+  package static func data(_ s: String) -> String { escape(s, property: false) }
 
   /// A property value (`file=`, `title=`): as data, and `:` and `,`, which end a value.
-  public static func property(_ s: String) -> String { escape(s, property: true) }
+  package static func property(_ s: String) -> String { escape(s, property: true) }
 
   static func escape(_ s: String, property: Bool) -> String {
     var out = ""

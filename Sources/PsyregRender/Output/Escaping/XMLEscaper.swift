@@ -7,13 +7,13 @@ import PsyregCore
 /// HTML parsers normalise them themselves: CRLF (one `Character` in Swift) and a lone CR
 /// each become one line break. Characters XML 1.0 forbids and HTML reports as parse errors
 /// (C0 controls but tab, LF and CR; DEL and the C1 controls; U+FFFE and U+FFFF) become U+FFFD.
-public enum XMLEscaper {
+package enum XMLEscaper {
   /// Element content: HTML text, an SVG `<title>`, a JUnit failure body. Tab and line breaks stay.
-  public static func text(_ s: String) -> String { escape(s, attribute: false) }
+  package static func text(_ s: String) -> String { escape(s, attribute: false) }
 
   /// A double- or single-quoted attribute value. Tab and line breaks become `&#9;` and `&#10;`,
   /// so that attribute-value normalisation does not turn them into spaces.
-  public static func attribute(_ s: String) -> String { escape(s, attribute: true) }
+  package static func attribute(_ s: String) -> String { escape(s, attribute: true) }
 
   static func escape(_ s: String, attribute: Bool) -> String {
     var out = ""

@@ -1,0 +1,45 @@
+/// Rules read, checked and compiled: what every command and library user starts from.
+public struct LoadedRules: Sendable {
+  /// The compiled rule book, ready for questions.
+  public var book: RuleBook
+  /// The warnings the rules carry (a book is never made from rules with errors).
+  public var warnings: [Diagnostic]
+  /// Every rule file that was read, in load order.
+  public var files: [String]
+}
+
+/// The rules could not be compiled: they have errors (all diagnostics are kept, warnings too).
+public struct RuleLoadError: Error, CustomStringConvertible {
+  /// Every diagnostic the rules produced, errors and warnings.
+  public var diagnostics: [Diagnostic]
+  /// Every rule file that was read.
+  public var files: [String]
+
+  /// The errors only, one per line, in file order.
+  public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error }.sortedByPosition() }
+
+  /// The errors in the `path:line:column: error: message [code]` form.
+  public var description: String { errors.map(\.formatted).joined(separator: "\n") }
+}
+
+extension RuleBook {
+  /// Reads the rule files and folders at `paths`, checks them and compiles them: the one way
+  /// in for the command line and for library users. Throws when any file has an error.
+  public static func load(paths: [String], loader: RuleLoader = RuleLoader()) throws(RuleLoadError) -> LoadedRules {
+    try compile(loader.load(paths: paths))
+  }
+
+  /// The same for rule files given as text by path (tests, rules from a git revision).
+  public static func load(
+    sources: [(path: String, text: String)], loader: RuleLoader = RuleLoader()
+  ) throws(RuleLoadError) -> LoadedRules {
+    try compile(loader.load(sources: sources))
+  }
+
+  private static func compile(_ output: RuleLoader.Output) throws(RuleLoadError) -> LoadedRules {
+    if output.diagnostics.hasErrors {
+      throw RuleLoadError(diagnostics: output.diagnostics, files: output.rules.files)
+    }
+    return LoadedRules(book: RuleBook(output.rules), warnings: output.diagnostics, files: output.rules.files)
+  }
+}
