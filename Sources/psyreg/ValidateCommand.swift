@@ -13,6 +13,7 @@ struct ValidateCommand: ParsableCommand {
   @OptionGroup var options: RulesOptions
 
   func run() throws {
+    if paths.isEmpty { try options.requireRulesFolder() }
     let targets = paths.isEmpty ? [options.rulesPath] : paths.map(Paths.display)
     let (found, files): ([Diagnostic], [String])
     do {
