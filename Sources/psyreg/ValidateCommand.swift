@@ -23,7 +23,8 @@ struct ValidateCommand: ParsableCommand {
       (found, files) = (error.diagnostics, error.files)
     }
     let diagnostics = found.sortedByPosition()
-    Console.out(format.reporter.report(diagnostics), workflowCommands: format == .github)
+    let reporter = format.reporter(arguments: Array(CommandLine.arguments.dropFirst()), strict: strict)
+    Console.out(reporter.report(diagnostics), workflowCommands: format == .github)
     if format == .text {
       Console.error(TextDiagnosticReporter.summary(diagnostics, files: files.count) + "\n")
     }
