@@ -102,11 +102,20 @@ struct ReportCommand: ParsableCommand {
       reports.append(report)
     }
     let matrix = MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet)
-    let index = ReportIndex(
+    var index = ReportIndex(
       reports: reports, matrix: matrix, format: format, coverage: CoverageSummary(book: book, date: date))
+    // One matrix per activity: the index shows the chosen one and links the others.
+    for other in Activity.allCases where other != activity {
+      let m = MatrixReport(book: book, activity: other, date: date, ruleSet: ruleSet)
+      index.otherMatrices.append(m)
+      try write(renderer.render(m), to: folder + "/" + ReportIndex.matrixName(other, format), protecting: protected)
+    }
+    try write(
+      renderer.render(matrix), to: folder + "/" + ReportIndex.matrixName(activity, format), protecting: protected)
     try write(renderer.render(index), to: folder + "/" + ReportIndex.indexName(format), protecting: protected)
     Console.error(
-      "psyreg: wrote \(reports.count) reports and \(ReportIndex.indexName(format)) to \(folder)\n")
+      "psyreg: wrote \(reports.count) reports, \(Activity.allCases.count) matrices and \(ReportIndex.indexName(format)) to \(folder)\n"
+    )
   }
 
   func write(_ text: String, to path: String, protecting rules: Set<[UInt64]>) throws {

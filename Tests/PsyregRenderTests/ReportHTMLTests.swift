@@ -51,10 +51,10 @@ import Testing
     #expect(html.contains("Act &lt;/td&gt;&lt;/tr&gt;&lt;/table&gt; &amp; &#39;quoted&#39;"))
     #expect(!html.contains("<style>body"))
     #expect(html.contains("a&amp;b"))
-    // In tooltips too.
+    // In the markers' tooltips too.
     #expect(
       html.contains(
-        "<title>2000-01-01 · Zed &quot;land&quot; &lt;b&gt; (zz) · scheduled — &lt;script&gt;"))
+        "title=\"2000-01-01 · Zed &quot;land&quot; &lt;b&gt; (zz) · scheduled — &lt;script&gt;"))
   }
 
   @Test func onlyHTTPSourcesBecomeLinks() {
@@ -121,9 +121,13 @@ import Testing
     let reports = ReportFixture.book.sortedJurisdictions.map { ReportFixture.report($0.id) }
     let html = HTMLReportRenderer().render(
       ReportIndex(reports: reports, matrix: ReportFixture.matrix(), format: .html))
+    // Each row's name and each cell link to the report (the cell to the substance's section).
     #expect(
       hrefs(in: html).sorted() == [
-        "un.html", "un.html", "us-or.html", "us-or.html", "us.html", "us.html",
+        "un.html", "un.html", "un.html#s-esketamine", "un.html#s-ketamine", "un.html#s-mdma", "un.html#s-psilocybin",
+        "us-or.html", "us-or.html", "us-or.html#s-esketamine", "us-or.html#s-ketamine", "us-or.html#s-mdma",
+        "us-or.html#s-psilocybin", "us.html", "us.html", "us.html#s-esketamine", "us.html#s-ketamine", "us.html#s-mdma",
+        "us.html#s-psilocybin",
       ])
     #expect(!html.lowercased().contains("<script"))
   }
@@ -131,21 +135,37 @@ import Testing
   @Test func timelineHasABandSegmentPerVerdictPeriod() throws {
     let html = HTMLReportRenderer().render(ReportFixture.report())
     let section = try #require(self.section("psilocybin", in: html))
+    // In force (prohibited, hatched from 2021), then Oregon's own law (decriminalised from
+    // 2021), then the federal law above it (prohibited throughout).
     let segments = matches(of: "<rect class=\"seg v-", in: section)
-    #expect(segments == ["prohibited", "prohibited"])
+    #expect(segments == ["prohibited", "prohibited", "unknown", "decriminalized", "prohibited"])
     #expect(occurrences(of: "<rect class=\"hatch\"", in: section) == 1)  // the conflict since 2021
-    #expect(section.contains("<title>1971-05-01 to 2021-02-01: prohibited (possession)</title>"))
     #expect(
       section.contains(
-        "<title>2021-02-01 to 2024-06-01: prohibited (possession); the layers conflict</title>"))
+        "<title>Psilocybin, possession, in force in Oregon: prohibited from 1971-05-01 to 2021-02-01</title>"))
+    #expect(
+      section.contains(
+        "<title>Psilocybin, possession, in force in Oregon: prohibited from 2021-02-01 to 2024-06-01; the layers conflict</title>"
+      ))
+    #expect(
+      section.contains(
+        "<title>Psilocybin, possession, under Oregon law: decriminalized from 2021-02-01 to 2024-06-01</title>"))
+    #expect(section.contains("<strong>Oregon law</strong> (the place\u{2019}s own)"))
+    #expect(section.contains("<strong>United States law</strong> (binding above it)"))
 
     let supervised = HTMLReportRenderer().render(ReportFixture.report(activity: .supervisedUse))
     let psilocybin = try #require(self.section("psilocybin", in: supervised))
-    #expect(matches(of: "<rect class=\"seg v-", in: psilocybin) == ["prohibited", "prohibited"])
+    #expect(
+      matches(of: "<rect class=\"seg v-", in: psilocybin) == [
+        "prohibited", "prohibited", "unknown", "conditional", "prohibited",
+      ])
     #expect(
       psilocybin.contains(
-        "<title>2023-01-02 to 2024-06-01: prohibited (supervised-use); the layers conflict</title>")
-    )
+        "<title>Psilocybin, supervised-use, in force in Oregon: prohibited from 2023-01-02 to 2024-06-01; the layers conflict</title>"
+      ))
+    #expect(
+      psilocybin.contains(
+        "<title>Psilocybin, supervised-use, under Oregon law: conditional from 2023-01-02 to 2024-06-01</title>"))
   }
 
   @Test func bandColoursFollowTheVerdict() throws {
@@ -171,12 +191,15 @@ import Testing
       matches(of: "<rect class=\"seg v-", in: section) == [
         "prohibited", "decriminalized", "allowed", "conditional",
       ])
-    // One marker per entry, the designation included; the uncertain one ringed.
-    #expect(occurrences(of: "<g class=\"mk ", in: section) == 5)
-    #expect(occurrences(of: "<g class=\"mk mk-l0 mk-uncertain\">", in: section) == 1)
-    #expect(section.contains("<title>2005-01-01 · Aland (aa) · designation — T3</title>"))
-    // Segments are laid end to end across the band.
-    #expect(section.contains("x=\"12\" y=\"4\" width=\"325.3\""))
+    // One numbered marker per entry, the designation included; the uncertain one ringed; each
+    // explained in the numbered legend under the band.
+    #expect(occurrences(of: "class=\"num ", in: section) == 5)
+    #expect(occurrences(of: "class=\"num num-binding num-uncertain ", in: section) == 1)
+    #expect(section.contains("title=\"2005-01-01 · Aland (aa) · designation — T3\">3</a>"))
+    #expect(section.contains("<li id=\"ev-a-3\"><span class=\"date\">2005-01-01</span> · Aland · T3</li>"))
+    // One layer: no per-layer bands. Segments are laid end to end across the band.
+    #expect(!section.contains("<strong>Aland law</strong>"))
+    #expect(section.contains("x=\"12\" y=\"1\" width=\"325.3\""))
   }
 
   @Test func oneMarkerPerEntryAcrossTheLayers() throws {
@@ -185,8 +208,9 @@ import Testing
     for substance in report.substances {
       let section = try #require(self.section(substance.id, in: html))
       let dated = substance.timeline.filter { $0.date != nil }
-      #expect(occurrences(of: "<g class=\"mk ", in: section) == dated.count, "\(substance.id)")
-      #expect(occurrences(of: "mk-beside", in: section) >= dated.filter { !$0.layer.binding }.count)
+      #expect(occurrences(of: "class=\"num ", in: section) == dated.count, "\(substance.id)")
+      #expect(occurrences(of: "<li id=\"ev-\(substance.id)-", in: section) == dated.count, "\(substance.id)")
+      #expect(occurrences(of: "num-beside", in: section) == dated.filter { !$0.layer.binding }.count)
     }
   }
 

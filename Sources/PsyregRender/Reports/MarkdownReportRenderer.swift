@@ -97,7 +97,9 @@ public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
     if let parent = s.inheritsFrom {
       facts.append("rules for \(Self.code(parent)) apply where it has none of its own")
     }
-    return "## \(Self.text(s.name))\n\n" + facts.joined(separator: " · ") + "\n\n"
+    var out = "## \(Self.text(s.name))\n\n" + facts.joined(separator: " · ") + "\n\n"
+    for a in s.activities { out += "- " + Self.text(ReportWords.sentence(a)) + "\n" }
+    return out + (s.activities.isEmpty ? "" : "\n")
   }
 
   func status(_ s: JurisdictionReport.SubstanceSection, _ report: JurisdictionReport) -> String {
