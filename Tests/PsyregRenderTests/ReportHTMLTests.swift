@@ -237,7 +237,11 @@ import Testing
 
   /// One substance's section.
   func section(_ id: String, in html: String) -> String? {
-    guard let start = html.range(of: "<section class=\"substance\" id=\"s-\(id)\">") else {
+    // A section's class is "substance", or "substance borrowed" when the place has no rule of its own.
+    guard
+      let start = html.range(of: "<section class=\"substance\" id=\"s-\(id)\">")
+        ?? html.range(of: "<section class=\"substance borrowed\" id=\"s-\(id)\">")
+    else {
       return nil
     }
     guard let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex) else {

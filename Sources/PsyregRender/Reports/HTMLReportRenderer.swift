@@ -37,7 +37,10 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
   }
 
   func substance(_ s: JurisdictionReport.SubstanceSection, body: String) -> String {
-    "<section class=\"substance\" id=\"s-\(attr(s.id))\">\n" + body + "</section>\n"
+    // "borrowed": the place has no rule of its own for it; print keeps only its sentences.
+    let borrowed = s.activities.allSatisfy { $0.layers.first?.title == nil }
+    return "<section class=\"substance\(borrowed ? " borrowed" : "")\" id=\"s-\(attr(s.id))\">\n" + body
+      + "</section>\n"
   }
 
   // MARK: Sections
@@ -265,7 +268,7 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
   func designations(_ s: JurisdictionReport.SubstanceSection) -> String {
     var out = ""
     if !s.designations.isEmpty {
-      out += "<h3>Designations and approvals</h3>\n<ul>\n"
+      out += "<h3>Designations and approvals</h3>\n<ul class=\"designations\">\n"
       for d in s.designations {
         out +=
           "<li><span class=\"date\">\(d.dateText)</span> \(Self.layer(d.layer)) · \(d.kind.rawValue) — "

@@ -39,9 +39,9 @@ enum ReportStylesheet {
     table.matrix caption { text-align: left; font-weight: 600; padding: .3rem 0; }
     table.matrix th, table.matrix td { padding: .2rem .15rem; }
     table.matrix thead th { white-space: nowrap; vertical-align: bottom; font-size: .8rem; }
-    table.matrix thead th.rot { height: 9.5rem; width: 2rem; }
+    table.matrix thead th.rot { height: 11rem; width: 2rem; }
     table.matrix thead th.rot span { writing-mode: vertical-rl; transform: rotate(180deg); display: inline-block;
-      max-height: 9.2rem; overflow: hidden; text-overflow: ellipsis; }
+      max-height: 10.8rem; overflow: hidden; text-overflow: ellipsis; }
     table.matrix tbody th { min-width: 7.5rem; position: sticky; left: 0; background: #fff; z-index: 1; font-size: .85rem; }
     table.matrix td { text-align: center; }
     table.matrix a.cell { text-decoration: none; }
@@ -143,8 +143,24 @@ enum ReportStylesheet {
          uncertain entries and the source list stay on screen (and in the Markdown and JSON). */
       table.events, ul.uncertainties, ul.labels, h3:has(+ div.scroll > table.events),
         h3:has(+ ul.uncertainties), h3:has(+ ul.labels) { display: none; }
-      ol.sources { columns: 2; font-size: 7pt; }
-      table.layers .small { display: none; }
+      ol.sources { columns: 3; column-gap: 1rem; font-size: 6pt; line-height: 1.2; }
+      ol.sources li { margin: 0; }
+      .lane { height: 1.05rem; } .lane.d2 { height: 2rem; } .lane.d3 { height: 2.9rem; } .lane.d4 { height: 3.8rem; }
+      .lane .num { min-width: .95rem; height: .95rem; line-height: .95rem; font-size: 6pt; top: .05rem; }
+      .lane .num-beside { line-height: .75rem; }
+      .lane .num.lvl1 { top: 1rem; } .lane .num.lvl2 { top: 1.9rem; } .lane .num.lvl3 { top: 2.8rem; }
+      .years { height: .9rem; font-size: 6.5pt; }
+      ul.designations, h3:has(+ ul.designations) { display: none; }
+      div.scroll:has(> table.layers), section.borrowed figure, section.borrowed p.muted { display: none; }
+      ol.marks { columns: 2; column-gap: 1.5rem; font-size: 7pt; }
+      ol.marks li { break-inside: avoid; }
+      ol.marks .muted { display: none; }
+      ul.story li { margin: 0; }
+      ul.story .v { min-width: 6.5rem; font-size: 7pt; }
+      figcaption { display: none; }
+      .lane-label, .band-label { font-size: 7pt; margin-top: .1rem; }
+      svg.strip { height: 12px; }
+      h2 { border-top-width: 1px; }
       section.substance { break-inside: auto; }
       table.matrix thead th.rot { height: 7rem; width: 1.3rem; }
       table.matrix .v { font-size: 6pt; min-width: 0; padding: 0 .1rem; }
