@@ -7,11 +7,12 @@ cd "$(dirname "$0")/.."
 psyreg="${1:-.build/debug/psyreg}"
 [ -x "$psyreg" ] || swift build --product psyreg
 
-if ! command -v check-jsonschema >/dev/null; then
-  python3 -m pip install --quiet --disable-pip-version-check check-jsonschema >&2
-  hash -r
+# Run as a module, so that it works wherever pip put the script (pyenv, ~/.local/bin, a venv).
+if ! python3 -c 'import check_jsonschema' 2>/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check check-jsonschema >&2 \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages check-jsonschema >&2
 fi
-check() { check-jsonschema --schemafile "schemas/$1" "${@:2}"; }
+check() { python3 -m check_jsonschema --schemafile "schemas/$1" "${@:2}"; }
 
 check rule-substance.schema.json Rules/substances/*.yaml
 check rule-jurisdiction.schema.json Rules/jurisdictions/*.yaml

