@@ -102,3 +102,18 @@ import Testing
     #expect(book.reviewDate(asOf: CivilDate("2000-01-01")!)! <= CivilDate("2000-01-01")!)
   }
 }
+
+@Suite struct ReportAllCLITests {
+  @Test func allWritesAMatrixPerActivity() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("psyreg-all-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try CLI.run(["report", "--all", "--output", out.path, "--on", "2024-06-01", "--format", "markdown"])
+    #expect(result.status == 0, "\(result.stderr)")
+    for activity in Activity.allCases {
+      let file = out.appendingPathComponent("matrix-\(activity.rawValue).md")
+      #expect(FileManager.default.fileExists(atPath: file.path), "\(activity)")
+    }
+    let index = try String(contentsOf: out.appendingPathComponent("index.md"), encoding: .utf8)
+    #expect(index.contains("[Medical use](matrix-medical.md)"))
+  }
+}

@@ -345,3 +345,49 @@ extension String {
     components(separatedBy: target).joined(separator: replacement)
   }
 }
+
+/// What the reports say in words and how the matrix reads (issue 15).
+@Suite struct ReportStoryTests {
+  @Test func eachActivityHasASentenceOwnLawFirst() throws {
+    let report = ReportFixture.report()
+    let psilocybin = try #require(report.substances.first { $0.id == "psilocybin" })
+    let possession = try #require(psilocybin.activities.first { $0.activity == .possession })
+    #expect(
+      ReportWords.sentence(possession)
+        == "Possession: decriminalised (unlawful, not a crime) under Oregon law since 1 February 2021, and remains prohibited under United States law, which governs."
+    )
+    let html = HTMLReportRenderer().render(report)
+    #expect(html.contains("<ul class=\"story\">"))
+    let markdown = MarkdownReportRenderer().render(report)
+    #expect(
+      markdown.contains("- Possession: decriminalised (unlawful, not a crime) under Oregon law since 1 February 2021"))
+    #expect(ReportWords.longDate(CivilDate("2023-01-02")!) == "2 January 2023")
+  }
+
+  @Test func theMatrixSaysWhatItShowsAndLinksEveryCell() throws {
+    let matrix = ReportFixture.matrix()
+    let html = HTMLReportRenderer().render(matrix)
+    let title = "Possession: the verdict in each jurisdiction for each substance on \(matrix.date)"
+    #expect(html.contains("<h1>\(title)</h1>"))
+    #expect(html.contains("<caption>\(title)</caption>"))
+    #expect(MarkdownReportRenderer().render(matrix).hasPrefix("# \(title)\n"))
+    // Every cell links to its report at the substance and says what it means.
+    let cells = matrix.rows.reduce(0) { $0 + $1.cells.count }
+    #expect(html.components(separatedBy: "<a class=\"cell\" href=\"").count - 1 == cells)
+    #expect(html.contains("href=\"us-or.html#s-psilocybin\" title=\"Oregon, Psilocybin: "))
+    // Rotated headings, one per substance; three-letter chips spelled out in the legend.
+    #expect(html.components(separatedBy: "<th scope=\"col\" class=\"rot\">").count - 1 == matrix.substances.count)
+    #expect(html.contains("<abbr title=\"prohibited\">PRO</abbr>"))
+    #expect(html.contains("<span class=\"v v-prohibited\">PRO</span> prohibited"))
+  }
+
+  @Test func theIndexLinksTheOtherActivitiesMatrices() {
+    var index = ReportIndex(reports: [ReportFixture.report()], matrix: ReportFixture.matrix(), format: .html)
+    index.otherMatrices = [
+      MatrixReport(book: ReportFixture.book, activity: .medical, date: index.date, ruleSet: index.ruleSet)
+    ]
+    let html = HTMLReportRenderer().render(index)
+    #expect(html.contains("<a href=\"matrix-medical.html\">Medical use</a>"))
+    #expect(ReportIndex.matrixName(.supervisedUse, .json) == "matrix-supervised-use.json")
+  }
+}

@@ -452,9 +452,7 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
   }
 
   /// "Possession: the verdict in each jurisdiction for each substance on 2024-06-01".
-  static func matrixTitle(_ m: MatrixReport) -> String {
-    "\(ReportWords.activityName(m.activity)): the verdict in each jurisdiction for each substance on \(m.date)"
-  }
+  static func matrixTitle(_ m: MatrixReport) -> String { ReportWords.matrixTitle(m) }
 
   static func ruleSet(_ r: RuleSetIdentity) -> String {
     "<code class=\"hash\">sha256:\(e(r.sha256))</code> (\(r.fileCount) rule file\(r.fileCount == 1 ? "" : "s"))"

@@ -136,6 +136,11 @@ enum ReportWords {
     return "\(d.day) \(months[d.month - 1]) \(d.year)"
   }
 
+  /// "Possession: the verdict in each jurisdiction for each substance on 2024-06-01".
+  static func matrixTitle(_ m: MatrixReport) -> String {
+    "\(activityName(m.activity)): the verdict in each jurisdiction for each substance on \(m.date)"
+  }
+
   static func activityName(_ a: Activity) -> String {
     switch a {
     case .possession: "Possession"
