@@ -138,28 +138,27 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
         out += svg.strip(l.segments, label: "\(s.name), \(activity), under \(l.layer.name) law")
       }
     }
-    // Numbered markers, one lane per layer; close numbers are staggered onto further lines.
-    var numbers: [Int] = []
-    for (i, _) in events.enumerated() { numbers.append(i + 1) }
+    // Numbered markers, one lane per layer; close numbers are staggered onto further lines,
+    // once for a wide page (`lvl`, `d`) and once for a phone (`p`, `pd`), chosen by the CSS.
     for layer in layers {
       let mine = events.enumerated().filter { $0.element.layer == layer }
       if mine.isEmpty { continue }
-      var lastX: [Double] = [-100, -100, -100, -100]
+      let xs = mine.map { svg.x($0.element.date!) / TimelineSVG.width * 100 }
+      let wide = Self.stagger(xs, gap: 2.6)
+      let narrow = Self.stagger(xs, gap: 7.5)
       var marks = ""
-      for (i, ev) in mine {
-        let x = svg.x(ev.date!) / TimelineSVG.width * 100
-        let level = lastX.firstIndex { x - $0 >= 2.6 } ?? 0
-        lastX[level] = x
+      for (k, (i, ev)) in mine.enumerated() {
         var classes = "num " + (layer.binding ? "num-binding" : "num-beside")
         if ev.confidence != .high { classes += " num-uncertain" }
         marks +=
-          "<a class=\"\(classes) lvl\(level)\" href=\"#ev-\(attr(s.id))-\(i + 1)\" style=\"left:\(svg.percent(ev.date!))%\" "
+          "<a class=\"\(classes) lvl\(wide[k]) p\(narrow[k])\" href=\"#ev-\(attr(s.id))-\(i + 1)\" style=\"left:\(svg.percent(ev.date!))%\" "
           + "title=\"\(attr(ReportWords.event(ev)))\">\(i + 1)</a>"
       }
-      let depth = min(4, max(1, staggerDepth(mine.map { svg.x($0.element.date!) / TimelineSVG.width * 100 })))
+      let depth = (wide.max() ?? 0) + 1
+      let phoneDepth = (narrow.max() ?? 0) + 1
       out +=
         "<div class=\"lane-label\">\(e(layer.name))\(layer.binding ? "" : " <span class=\"muted\">(beside)</span>")</div>"
-      out += "<div class=\"lane d\(depth)\">\(marks)</div>\n"
+      out += "<div class=\"lane d\(depth) pd\(phoneDepth)\">\(marks)</div>\n"
     }
     out += svg.years() + "</div>\n"
     out += "<figcaption>Bands: the verdict for <strong>\(activity)</strong> from the first entry (\(band.start)) "
@@ -177,16 +176,15 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
     return out
   }
 
-  /// How many staggered lines the numbered markers of one lane need.
-  func staggerDepth(_ xs: [Double]) -> Int {
+  /// The line (0 to 3) of each marker: the first whose last marker is at least `gap` percent
+  /// of the width to the left; the first line when none is.
+  static func stagger(_ xs: [Double], gap: Double) -> [Int] {
     var lastX: [Double] = [-100, -100, -100, -100]
-    var depth = 1
-    for x in xs {
-      let level = lastX.firstIndex { x - $0 >= 2.6 } ?? 0
+    return xs.map { x in
+      let level = lastX.firstIndex { x - $0 >= gap } ?? 0
       lastX[level] = x
-      depth = max(depth, level + 1)
+      return level
     }
-    return depth
   }
 
   func status(_ s: JurisdictionReport.SubstanceSection, _ report: JurisdictionReport) -> String {

@@ -120,6 +120,8 @@ enum ReportStylesheet {
       dl.meta { grid-template-columns: 1fr; }
       dl.meta dd { margin-bottom: .3rem; }
       .years span.minor { display: none; }
+      .lane.pd1 { height: 1.7rem; } .lane.pd2 { height: 3.2rem; } .lane.pd3 { height: 4.7rem; } .lane.pd4 { height: 6.2rem; }
+      .lane .num.p0 { top: .1rem; } .lane .num.p1 { top: 1.6rem; } .lane .num.p2 { top: 3.1rem; } .lane .num.p3 { top: 4.6rem; }
       table.cards thead { display: none; }
       table.cards tr { display: block; padding: .45rem 0; border-bottom: 1px solid var(--rule); }
       table.cards th, table.cards td { display: block; border: 0; padding: .05rem 0; }
@@ -145,10 +147,14 @@ enum ReportStylesheet {
         h3:has(+ ul.uncertainties), h3:has(+ ul.labels) { display: none; }
       ol.sources { columns: 3; column-gap: 1rem; font-size: 6pt; line-height: 1.2; }
       ol.sources li { margin: 0; }
-      .lane { height: 1.05rem; } .lane.d2 { height: 2rem; } .lane.d3 { height: 2.9rem; } .lane.d4 { height: 3.8rem; }
-      .lane .num { min-width: .95rem; height: .95rem; line-height: .95rem; font-size: 6pt; top: .05rem; }
+      /* On paper the narrow staggering (p, pd) is used, whatever the page width. */
+      .lane, .lane.d1, .lane.d2, .lane.d3, .lane.d4 { height: 1.05rem; }
+      .lane.pd2 { height: 2rem; } .lane.pd3 { height: 2.9rem; } .lane.pd4 { height: 3.8rem; }
+      .lane .num { min-width: .95rem; height: .95rem; line-height: .95rem; font-size: 6pt; }
+      .lane .num.lvl0, .lane .num.lvl1, .lane .num.lvl2, .lane .num.lvl3 { top: .05rem; }
+      .lane .num.p1 { top: 1rem; } .lane .num.p2 { top: 1.9rem; } .lane .num.p3 { top: 2.8rem; }
+      .lane .num.p0 { top: .05rem; }
       .lane .num-beside { line-height: .75rem; }
-      .lane .num.lvl1 { top: 1rem; } .lane .num.lvl2 { top: 1.9rem; } .lane .num.lvl3 { top: 2.8rem; }
       .years { height: .9rem; font-size: 6.5pt; }
       ul.designations, h3:has(+ ul.designations) { display: none; }
       div.scroll:has(> table.layers), section.borrowed figure, section.borrowed p.muted { display: none; }
