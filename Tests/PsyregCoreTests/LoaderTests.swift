@@ -139,3 +139,21 @@ struct SplitMix {
     }
   }
 }
+
+@Suite struct CycleSearchTests {
+  @Test func cyclesAreFoundOnceStartingAtTheirFirstListedMember() {
+    let links: [(id: String, link: String?)] = [
+      ("a", "b"), ("x", "y"), ("b", "c"), ("c", "a"), ("y", "x"), ("t", "a"), ("s", "s"), ("u", nil),
+    ]
+    #expect(RuleSetValidator.cycles(links) == [["a", "b", "c", "a"], ["x", "y", "x"], ["s", "s"]])
+  }
+
+  @Test func aLongChainIsWalkedOnceAndHasNoCycle() {
+    let n = 20_000
+    var links = (0..<n).map { (id: "j\($0)", link: Optional("j\($0 + 1)")) }
+    links.append((id: "j\(n)", link: nil))
+    #expect(RuleSetValidator.cycles(links).isEmpty)
+    links[n] = (id: "j\(n)", link: "j0")
+    #expect(RuleSetValidator.cycles(links).map(\.count) == [n + 2])
+  }
+}

@@ -248,6 +248,22 @@ extension CheckCode {
             ], .init("aliases expand to more than 100000 nodes (an alias bomb?); write the data out instead"))
         ],
         nonTriggering: [["Rules/substances/mdma.yaml": "id: mdma\nname: &n MDMA\naliases: [*n, *n]\nkind: compound\n"]])
+    case .yamlLimit:
+      Check(
+        code: self, severity: .error,
+        summary:
+          "A document beyond the reader's bounds: nesting deeper than 256 levels, or more than 2,000,000 values.",
+        triggering: [
+          expect(
+            [
+              mdma: "id: mdma\nname: MDMA\nkind: compound\nnote: " + String(repeating: "[", count: 255) + "↓["
+                + String(repeating: "]", count: 256) + "\n"
+            ],
+            .init("lists and mappings nest deeper than 256 levels here; rule files need only a few"))
+        ],
+        nonTriggering: [
+          [mdma: "id: mdma\nname: MDMA\nkind: compound\nidentifiers: {cas: 42542-10-9}\n"]
+        ])
     case .schemaUnknownKey:
       Check(
         code: self, severity: .error, summary: "A key the rule format does not know (typo?).",

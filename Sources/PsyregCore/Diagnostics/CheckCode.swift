@@ -12,6 +12,7 @@ public enum CheckCode: String, CaseIterable, Sendable, Hashable, Codable {
   case yamlCommentInValue = "yaml.comment-in-value"
   case yamlUnknownAlias = "yaml.unknown-alias"
   case yamlAliasLimit = "yaml.alias-limit"
+  case yamlLimit = "yaml.limit"
   case schemaUnknownKey = "schema.unknown-key"
   case schemaMissingKey = "schema.missing-key"
   case schemaType = "schema.type"

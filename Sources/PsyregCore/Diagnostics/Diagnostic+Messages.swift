@@ -47,15 +47,15 @@ extension Diagnostic {
 
   static func duplicateKey(_ key: String, at position: SourcePosition, first: SourcePosition) -> Diagnostic {
     Diagnostic(
-      .yamlDuplicateKey, "duplicate key '\(key)' in this mapping", at: position,
-      notes: [Note("'\(key)' is first given here", at: first)])
+      .yamlDuplicateKey, "duplicate key '\(shortened(key))' in this mapping", at: position,
+      notes: [Note("'\(shortened(key))' is first given here", at: first)])
   }
 
   static func commentInValue(_ value: String, comment: String, at position: SourcePosition) -> Diagnostic {
     let shown = comment.count > 24 ? String(comment.prefix(24)) + "…" : comment
     return Diagnostic(
       .yamlCommentInValue,
-      "'\(shown)' is read as a YAML comment, so the value ends at '\(value)'; quote the value if the '#' belongs to it",
+      "'\(shown)' is read as a YAML comment, so the value ends at '\(shortened(value))'; quote the value if the '#' belongs to it",
       at: position)
   }
 
@@ -69,18 +69,37 @@ extension Diagnostic {
       at: position)
   }
 
+  static func aliasBytes(limit: Int, at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      .yamlAliasLimit,
+      "aliases expand to more than \(limit >> 20) MiB of text (an alias bomb?); write the data out instead",
+      at: position)
+  }
+
+  static func nestingLimit(_ limit: Int, at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      .yamlLimit, "lists and mappings nest deeper than \(limit) levels here; rule files need only a few",
+      at: position)
+  }
+
+  static func nodeLimit(_ limit: Int, at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      .yamlLimit, "the document holds more than \(limit) values; split it into files of one jurisdiction each",
+      at: position)
+  }
+
   // MARK: Schema
 
   static func unknownKey(_ key: String, in context: String, suggestion: String?, at position: SourcePosition)
     -> Diagnostic
   {
-    var message = "unknown key '\(key)' in \(context)"
+    var message = "unknown key '\(shortened(key))' in \(context)"
     if let suggestion { message += "; did you mean '\(suggestion)'?" }
     return Diagnostic(.schemaUnknownKey, message, at: position)
   }
 
   static func missingKey(_ key: String, in context: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic(.schemaMissingKey, "\(context) is missing the required key '\(key)'", at: position)
+    Diagnostic(.schemaMissingKey, "\(context) is missing the required key '\(shortened(key))'", at: position)
   }
 
   static func wrongType(expected: String, found: String, at position: SourcePosition) -> Diagnostic {
@@ -88,12 +107,12 @@ extension Diagnostic {
   }
 
   static func invalidID(_ id: String, expected: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic(.schemaId, "'\(id)' is not a valid id: expected \(expected)", at: position)
+    Diagnostic(.schemaId, "'\(shortened(id))' is not a valid id: expected \(expected)", at: position)
   }
 
   static func fileName(_ file: String, id: String, at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      .schemaFileName, "the file is named '\(file)' but defines '\(id)'; name it '\(id).yaml'",
+      .schemaFileName, "the file is named '\(file)' but defines '\(shortened(id))'; name it '\(id).yaml'",
       at: position)
   }
 
@@ -107,17 +126,17 @@ extension Diagnostic {
   // MARK: Values
 
   static func malformedDate(_ text: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic(.dateMalformed, "'\(text)' is not a date: expected YYYY-MM-DD", at: position)
+    Diagnostic(.dateMalformed, "'\(shortened(text))' is not a date: expected YYYY-MM-DD", at: position)
   }
 
   static func impossibleDate(_ text: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic(.dateInvalid, "'\(text)' is not a day of the calendar", at: position)
+    Diagnostic(.dateInvalid, "'\(shortened(text))' is not a day of the calendar", at: position)
   }
 
   static func unknownValue(
     _ code: CheckCode, _ value: String, what: String, allowed: [String], at position: SourcePosition
   ) -> Diagnostic {
-    var message = "unknown \(what) '\(value)'"
+    var message = "unknown \(what) '\(shortened(value))'"
     if let near = nearest(value, in: allowed) {
       message += "; did you mean '\(near)'? Expected one of: "
     } else {
@@ -128,7 +147,7 @@ extension Diagnostic {
   }
 
   static func notAURL(_ text: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic(.sourceNotUrl, "'\(text)' is not an http(s) URL", at: position)
+    Diagnostic(.sourceNotUrl, "'\(shortened(text))' is not an http(s) URL", at: position)
   }
 
   static func weakSourcesOnly(_ sources: [String], at position: SourcePosition) -> Diagnostic {
@@ -171,7 +190,7 @@ extension Diagnostic {
   static func scheduleIncomplete(_ id: String, missing: [Activity], at position: SourcePosition) -> Diagnostic {
     Diagnostic(
       .scheduleIncomplete,
-      "schedule '\(id)' sets no verdict for \(missing.map(\.rawValue).joined(separator: ", ")); give a 'default' or a verdict for each ('unknown' where it is not known)",
+      "schedule '\(shortened(id))' sets no verdict for \(missing.map(\.rawValue).joined(separator: ", ")); give a 'default' or a verdict for each ('unknown' where it is not known)",
       at: position)
   }
 
@@ -200,7 +219,7 @@ extension Diagnostic {
   static func unknownReference(
     _ code: CheckCode, what: String, _ id: String, known: [String], at position: SourcePosition
   ) -> Diagnostic {
-    var message = "unknown \(what) '\(id)'"
+    var message = "unknown \(what) '\(shortened(id))'"
     if let near = nearest(id, in: known) { message += "; did you mean '\(near)'?" }
     return Diagnostic(code, message, at: position)
   }
@@ -209,8 +228,8 @@ extension Diagnostic {
     -> Diagnostic
   {
     Diagnostic(
-      .refDuplicateId, "\(what) '\(id)' is defined twice", at: position,
-      notes: [Note("'\(id)' is first defined here", at: first)])
+      .refDuplicateId, "\(what) '\(shortened(id))' is defined twice", at: position,
+      notes: [Note("'\(shortened(id))' is first defined here", at: first)])
   }
 
   static func parentCycle(_ chain: [String], at position: SourcePosition) -> Diagnostic {
@@ -245,4 +264,9 @@ extension Diagnostic {
       "two entries on \(date) set '\(activity)' for \(substance) to \(a.rawValue) and to \(b.rawValue)",
       at: position, notes: [Note("the other entry is here", at: other)])
   }
+}
+
+/// A value quoted in a message, cut to a readable length (a hostile 50 KB id stays one line).
+func shortened(_ text: String, to limit: Int = 80) -> String {
+  text.count > limit ? String(text.prefix(limit)) + "…" : text
 }

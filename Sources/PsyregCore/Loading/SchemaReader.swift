@@ -105,8 +105,15 @@ struct SchemaReader {
           value, expected: "lower-case letters and digits joined by single hyphens (e.g. 'us-or')", at: position(node)))
       return nil
     }
+    guard value.utf8.count <= Self.maxIDLength else {
+      diagnostics.append(.invalidID(value, expected: "at most \(Self.maxIDLength) characters", at: position(node)))
+      return nil
+    }
     return value
   }
+
+  /// Ids are names people type; a bound keeps every later step (suggestions, indexes) small.
+  static let maxIDLength = 64
 
   static func isKebab(_ value: String) -> Bool {
     let parts = value.split(separator: "-", omittingEmptySubsequences: false)
