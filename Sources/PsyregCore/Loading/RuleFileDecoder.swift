@@ -84,6 +84,7 @@ struct RuleFileDecoder {
       for (key, value) in g.pairs { identifiers[key] = reader.text(value) }
     }
     let contains = reader.textList(f["contains"], of: "substance ids")
+    let aliases = reader.textList(f["aliases"])
     var referenceOrigins: [String: RuleOrigin] = [:]
     for (value, node) in contains { referenceOrigins[value] = reader.position(node) }
     let isomerOf = reader.id(f["isomer_of"])
@@ -92,13 +93,14 @@ struct RuleFileDecoder {
     if let saltOf { referenceOrigins[saltOf] = reader.position(f["salt_of"]!) }
     var substance = Substance(
       id: id ?? "", name: name ?? "", kind: kind ?? .compound,
-      aliases: reader.textList(f["aliases"]).map(\.0), identifiers: identifiers,
+      aliases: aliases.map(\.0), identifiers: identifiers,
       isomerOf: isomerOf, saltOf: saltOf,
       contains: contains.map(\.0),
       description: reader.text(f["description"]),
       sources: reader.sources(f["sources"], required: false, owner: root), note: reader.text(f["note"]),
       origin: reader.position(f["id"] ?? root))
     substance.referenceOrigins = referenceOrigins
+    substance.aliasOrigins = aliases.map { reader.position($0.1) }
     if id != nil, name != nil, kind != nil { substances.append(substance) }
   }
 
@@ -135,13 +137,15 @@ struct RuleFileDecoder {
     let timeline = reader.list(f["timeline"], of: "timeline entries").compactMap {
       decodeEntry($0, jurisdiction: id ?? "")
     }
+    let aliases = reader.textList(f["aliases"])
     guard let id, let name, let kind else { return }
-    jurisdictions.append(
-      Jurisdiction(
-        id: id, name: name, kind: kind, parent: parent, aliases: reader.textList(f["aliases"]).map(\.0),
-        note: reader.text(f["note"]), initial: initial, unlisted: unlisted, schedules: schedules,
-        adoptions: adoptions, timeline: timeline, origin: reader.position(f["id"]!),
-        parentOrigin: f["parent"].map(reader.position)))
+    var jurisdiction = Jurisdiction(
+      id: id, name: name, kind: kind, parent: parent, aliases: aliases.map(\.0),
+      note: reader.text(f["note"]), initial: initial, unlisted: unlisted, schedules: schedules,
+      adoptions: adoptions, timeline: timeline, origin: reader.position(f["id"]!),
+      parentOrigin: f["parent"].map(reader.position))
+    jurisdiction.aliasOrigins = aliases.map { reader.position($0.1) }
+    jurisdictions.append(jurisdiction)
   }
 
   /// An `initial` status of one substance, or the `unlisted` baseline (no substance).
