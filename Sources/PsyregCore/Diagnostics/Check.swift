@@ -144,6 +144,13 @@ extension CheckCode {
         summary: "A link in the rules folder (to a rule file or a folder) that leads outside it; it is not followed.",
         triggering: [],
         nonTriggering: [["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n"]])
+    case .fileTooManyProblems:
+      // 201 problems make too long an example for the catalogue: LoaderTests covers it.
+      Check(
+        code: self, severity: .error,
+        summary: "A file with more than 200 problems: the first 200 are reported, and how many more there are.",
+        triggering: [],
+        nonTriggering: [[mdma: "id: mdma\nname: MDMA\nkind: compound\naliases: [XTC]\n"]])
     case .fileEmpty:
       Check(
         code: self, severity: .error, summary: "A rule file is empty or holds only comments.",

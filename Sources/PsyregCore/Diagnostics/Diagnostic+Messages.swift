@@ -28,6 +28,13 @@ extension Diagnostic {
       at: SourcePosition(file: path, location: SourceLocation(line: 1, column: 1)))
   }
 
+  static func tooManyProblems(left: Int, limit: Int, in file: String) -> Diagnostic {
+    Diagnostic(
+      .fileTooManyProblems,
+      "\(left) more problems in this file are not shown (only the first \(limit) are); fix these and validate again",
+      at: SourcePosition(file: file, location: SourceLocation(line: 1, column: 1)))
+  }
+
   static func byteOrderMark(at position: SourcePosition) -> Diagnostic {
     Diagnostic(
       .fileBom, "the file starts with a UTF-8 byte-order mark; save it without one",

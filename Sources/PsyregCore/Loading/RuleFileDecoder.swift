@@ -16,7 +16,15 @@ struct RuleFileDecoder {
   init(file: String) { reader = SchemaReader(file: file) }
 
   var file: String { reader.file }
-  var diagnostics: [Diagnostic] { reader.diagnostics }
+  /// The file's diagnostics (capped), and one more that counts those left out.
+  var diagnostics: [Diagnostic] {
+    var all = reader.diagnostics.items
+    if reader.diagnostics.suppressed > 0, let last = all.last {
+      all.append(
+        .tooManyProblems(left: reader.diagnostics.suppressed, limit: ProblemList.limit, in: last.position.file))
+    }
+    return all
+  }
 
   static let substanceKeys = [
     "id", "name", "kind", "aliases", "identifiers", "isomer_of", "salt_of", "contains", "description", "sources",
