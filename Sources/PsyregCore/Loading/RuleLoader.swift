@@ -36,7 +36,7 @@ public struct RuleLoader: Sendable {
         let walk = FileSystem.walk(path)
         if walk.files.isEmpty && walk.outside.isEmpty { diagnostics.append(.noRules(in: path)) }
         files += walk.files
-        diagnostics += walk.outside.map { Diagnostic.linkOutside($0.path, target: $0.target) }
+        diagnostics += walk.outside.map { Diagnostic.linkOutside($0.path, target: $0.target, folder: $0.isFolder) }
       case .file:
         files.append(path)
       case .missing(let reason):
