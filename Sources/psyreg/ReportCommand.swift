@@ -92,19 +92,19 @@ struct ReportCommand: ParsableCommand {
       throw ExitCode.failure
     }
     let renderer = format.renderer
-    var reports: [JurisdictionReport] = []
+    // Each report is written as soon as it is made and dropped; the index keeps its summary.
+    var items: [ReportIndex.Item] = []
     for j in book.sortedJurisdictions {
       let report = JurisdictionReport(
         book: book, jurisdiction: j.id, date: date, bandActivity: activity, ruleSet: ruleSet)
       try write(renderer.render(report), to: folder + "/" + ReportIndex.fileName(j.id, format), protecting: protected)
-      reports.append(report)
+      items.append(ReportIndex.Item(report, format: format))
     }
     let matrix = MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet)
-    let index = ReportIndex(
-      reports: reports, matrix: matrix, format: format, coverage: CoverageSummary(book: book, date: date))
+    let index = ReportIndex(items: items, matrix: matrix, coverage: CoverageSummary(book: book, date: date))
     try write(renderer.render(index), to: folder + "/" + ReportIndex.indexName(format), protecting: protected)
     Console.error(
-      "psyreg: wrote \(reports.count) reports and \(ReportIndex.indexName(format)) to \(folder)\n")
+      "psyreg: wrote \(items.count) reports and \(ReportIndex.indexName(format)) to \(folder)\n")
   }
 
   func write(_ text: String, to path: String, protecting rules: Set<[UInt64]>) throws {
