@@ -92,13 +92,24 @@ struct ReportCommand: ParsableCommand {
       throw ExitCode.failure
     }
     let renderer = format.renderer
-    // Each report is written as soon as it is made and dropped; the index keeps its summary.
+    // Reports are made a few at a time on all cores, each written as soon as its batch is done
+    // and then dropped: memory holds a batch, whatever the number of jurisdictions. The index
+    // keeps only each report's summary.
+    let ids = book.sortedJurisdictions.map(\.id)
+    let batch = 4 * Parallel.cores
     var items: [ReportIndex.Item] = []
-    for j in book.sortedJurisdictions {
-      let report = JurisdictionReport(
-        book: book, jurisdiction: j.id, date: date, bandActivity: activity, ruleSet: ruleSet)
-      try write(renderer.render(report), to: folder + "/" + ReportIndex.fileName(j.id, format), protecting: protected)
-      items.append(ReportIndex.Item(report, format: format))
+    items.reserveCapacity(ids.count)
+    for start in stride(from: 0, to: ids.count, by: batch) {
+      let slice = Array(ids[start..<min(start + batch, ids.count)])
+      let made = Parallel.map(slice.count) { index in
+        let report = JurisdictionReport(
+          book: book, jurisdiction: slice[index], date: date, bandActivity: activity, ruleSet: ruleSet)
+        return (text: renderer.render(report), item: ReportIndex.Item(report, format: format))
+      }
+      for (id, report) in zip(slice, made) {
+        try write(report.text, to: folder + "/" + ReportIndex.fileName(id, format), protecting: protected)
+        items.append(report.item)
+      }
     }
     let matrix = MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet)
     let index = ReportIndex(items: items, matrix: matrix, coverage: CoverageSummary(book: book, date: date))

@@ -298,6 +298,8 @@ struct RuleSetValidator {
   }
 
   private func caseReferences(jurisdictionIDs: Set<String>) -> [Diagnostic] {
+    // The name indexes are only needed for the cases' names (the book builds its own).
+    if rules.cases.isEmpty { return [] }
     let substances = NameIndex.substances(rules.substances)
     let jurisdictions = NameIndex.jurisdictions(rules.jurisdictions)
     var diagnostics: [Diagnostic] = []
