@@ -447,32 +447,39 @@ extension RuleDiff {
   static func answerChanges(_ old: RuleBook, _ new: RuleBook, _ layerChanges: LayerChanges) -> [AnswerChange] {
     let substances = Set(old.substances.keys).union(new.substances.keys).sorted()
     let jurisdictions = Set(old.jurisdictions.keys).union(new.jurisdictions.keys).sorted()
-    let oldRecords = RecordCache(old)
-    let newRecords = RecordCache(new)
-    var changes: [AnswerChange] = []
-    for jurisdiction in jurisdictions {
-      // The substances whose answers here may differ; the others have the same inputs on both sides.
-      let touched = layerChanges.touched(jurisdiction)
-      for substance in substances {
-        if case .some(let ids) = touched,
-          layerChanges.sameLineage(substance),
-          !old.lineage(of: substance).contains(where: ids.contains)
-        {
-          continue
-        }
-        let a = Inputs(old, substance, jurisdiction, oldRecords)
-        let b = Inputs(new, substance, jurisdiction, newRecords)
-        // Identical inputs give identical answers on every date: nothing to evaluate.
-        if a == b { continue }
-        let breakpoints = Set(a.dates).union(b.dates).sorted()
-        for activity in Activity.allCases {
-          changes += answerChanges(
-            substance, jurisdiction, activity, breakpoints: breakpoints, old: old, new: new,
-            oldKnown: a.known, newKnown: b.known)
+    // Jurisdictions in contiguous chunks on all cores (each chunk with its own record caches),
+    // the chunks' changes joined in order: the same list as one pass in order.
+    let chunks = min(jurisdictions.count, 4 * Parallel.cores)
+    let parts = Parallel.map(chunks) { chunk in
+      let oldRecords = RecordCache(old)
+      let newRecords = RecordCache(new)
+      var changes: [AnswerChange] = []
+      let range = (chunk * jurisdictions.count / chunks)..<((chunk + 1) * jurisdictions.count / chunks)
+      for jurisdiction in jurisdictions[range] {
+        // The substances whose answers here may differ; the others have the same inputs on both sides.
+        let touched = layerChanges.touched(jurisdiction)
+        for substance in substances {
+          if case .some(let ids) = touched,
+            layerChanges.sameLineage(substance),
+            !old.lineage(of: substance).contains(where: ids.contains)
+          {
+            continue
+          }
+          let a = Inputs(old, substance, jurisdiction, oldRecords)
+          let b = Inputs(new, substance, jurisdiction, newRecords)
+          // Identical inputs give identical answers on every date: nothing to evaluate.
+          if a == b { continue }
+          let breakpoints = Set(a.dates).union(b.dates).sorted()
+          for activity in Activity.allCases {
+            changes += answerChanges(
+              substance, jurisdiction, activity, breakpoints: breakpoints, old: old, new: new,
+              oldKnown: a.known, newKnown: b.known)
+          }
         }
       }
+      return changes
     }
-    return changes
+    return parts.flatMap { $0 }
   }
 
   /// The intervals the breakpoints cut the calendar into: before the first, between two, after the last.

@@ -51,9 +51,12 @@ public struct RuleBook: Sendable {
     }
 
     mutating func index() {
-      entries = entries.enumerated().sorted {
-        $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset
-      }.map(\.element)
+      // Timelines are written in date order: sort (stably) only when they are not.
+      if zip(entries, entries.dropFirst()).contains(where: { $0.date > $1.date }) {
+        entries = entries.enumerated().sorted {
+          $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset
+        }.map(\.element)
+      }
       for (index, entry) in entries.enumerated() {
         for activity in Activity.allCases where entry.verdicts.ruling(for: activity) != nil {
           setting[activity, default: []].append(index)
