@@ -60,9 +60,31 @@ struct RuleSetValidator {
       diagnostics += timelineOrder(jurisdiction)
       diagnostics += contradictions(jurisdiction)
     }
+    diagnostics += aliasesNamingIDs(
+      rules.substances.map { ($0.id, $0.aliases, $0.aliasOrigins) }, what: "substance")
+    diagnostics += aliasesNamingIDs(
+      rules.jurisdictions.map { ($0.id, $0.aliases, $0.aliasOrigins) }, what: "jurisdiction")
     diagnostics += parentCycles()
     diagnostics += adoptionCycles()
     diagnostics += caseReferences(jurisdictionIDs: Set(knownJurisdictions))
+    return diagnostics
+  }
+
+  /// An alias that is another's id (as people type it) would make the id ambiguous: an id must
+  /// name one thing. Reported at the alias.
+  private func aliasesNamingIDs(_ entities: [(id: String, aliases: [String], origins: [RuleOrigin])], what: String)
+    -> [Diagnostic]
+  {
+    var ids: [String: String] = [:]
+    for entity in entities { ids[NameIndex.normalize(entity.id)] = entity.id }
+    var diagnostics: [Diagnostic] = []
+    for entity in entities {
+      for (index, alias) in entity.aliases.enumerated() {
+        guard let other = ids[NameIndex.normalize(alias)], other != entity.id else { continue }
+        let at = index < entity.origins.count ? entity.origins[index] : RuleOrigin(file: "", location: nil)
+        diagnostics.append(.aliasNamesID(alias, of: entity.id, other: other, what: what, at: at))
+      }
+    }
     return diagnostics
   }
 
