@@ -87,9 +87,13 @@ public struct RuleBook: Sendable {
     cases = rules.cases
     files = rules.files
 
-    var histories: [HistoryKey: History] = [:]
-    var amendments: [HistoryKey: History] = [:]
-    for jurisdiction in jurisdictions.values {
+    // Each layer's histories are built and indexed on its own (on all cores): their keys
+    // never collide across layers, so joining them is only inserting.
+    let layers = Array(jurisdictions.values)
+    let built = Parallel.map(layers.count) { index in
+      let jurisdiction = layers[index]
+      var histories: [HistoryKey: History] = [:]
+      var amendments: [HistoryKey: History] = [:]
       for (substance, status) in jurisdiction.initial {
         histories[HistoryKey(substance: substance, jurisdiction: jurisdiction.id), default: History()].initial = status
       }
@@ -103,9 +107,18 @@ public struct RuleBook: Sendable {
             .append(entry)
         }
       }
+      for key in histories.keys { histories[key]!.index() }
+      for key in amendments.keys { amendments[key]!.index() }
+      return (histories: histories, amendments: amendments)
     }
-    for key in histories.keys { histories[key]!.index() }
-    for key in amendments.keys { amendments[key]!.index() }
+    var histories: [HistoryKey: History] = [:]
+    var amendments: [HistoryKey: History] = [:]
+    histories.reserveCapacity(built.reduce(0) { $0 + $1.histories.count })
+    amendments.reserveCapacity(built.reduce(0) { $0 + $1.amendments.count })
+    for layer in built {
+      for (key, history) in layer.histories { histories[key] = history }
+      for (key, history) in layer.amendments { amendments[key] = history }
+    }
     self.histories = histories
     self.amendments = amendments
 
