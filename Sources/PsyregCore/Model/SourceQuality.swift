@@ -17,13 +17,21 @@ public enum SourceQuality: String, Sendable, Hashable, CaseIterable {
   /// The quality of one source URL.
   public static func of(_ url: String) -> SourceQuality {
     let host = Self.host(of: url)
-    if matches(host, weakHosts) || weakHostParts.contains(where: { contains(host, $0) }) { return .weak }
+    if isWeak(host: host) { return .weak }
     if isGovernmentDomain(host) || primarySuffixes.contains(where: { host.hasSuffix($0) })
       || matches(host, primaryHosts)
     {
       return .primary
     }
     return .secondary
+  }
+
+  /// Whether `of(url)` is `weak`, without judging the other qualities (the loader asks this of
+  /// every source).
+  static func isWeak(_ url: String) -> Bool { isWeak(host: host(of: url)) }
+
+  static func isWeak(host: String) -> Bool {
+    matches(host, weakHosts) || weakHostParts.contains(where: { contains(host, $0) })
   }
 
   /// `gov.uk`, `legislation.gov.au`, `dof.gob.mx`, `e-gov.go.jp`, `impo.gub.uy`: a
