@@ -94,6 +94,16 @@ public struct RuleBook: Sendable {
       let jurisdiction = layers[index]
       var histories: [HistoryKey: History] = [:]
       var amendments: [HistoryKey: History] = [:]
+      // Each history's entries reserved to their number (a grown array keeps unused room).
+      var counts: [String: Int] = [:]
+      for entry in jurisdiction.timeline {
+        for substance in entry.substances { counts[substance, default: 0] += 1 }
+      }
+      for (substance, count) in counts {
+        var history = History()
+        history.entries.reserveCapacity(count)
+        histories[HistoryKey(substance: substance, jurisdiction: jurisdiction.id)] = history
+      }
       for (substance, status) in jurisdiction.initial {
         histories[HistoryKey(substance: substance, jurisdiction: jurisdiction.id), default: History()].initial = status
       }
