@@ -140,7 +140,7 @@ extension CheckCode {
         triggering: [], nonTriggering: [["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n"]])
     case .fileLinkOutside:
       Check(
-        code: self, severity: .error,
+        code: self, severity: .warning,
         summary: "A link in the rules folder (to a rule file or a folder) that leads outside it; it is not followed.",
         triggering: [],
         nonTriggering: [["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n"]])
