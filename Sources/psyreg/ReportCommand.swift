@@ -94,16 +94,27 @@ struct ReportCommand: ParsableCommand {
       throw ExitCode.failure
     }
     let renderer = format.renderer
-    var reports: [JurisdictionReport] = []
-    for j in book.sortedJurisdictions {
-      let report = JurisdictionReport(
-        book: book, jurisdiction: j.id, date: date, bandActivity: activity, ruleSet: ruleSet)
-      try write(renderer.render(report), to: folder + "/" + ReportIndex.fileName(j.id, format), protecting: protected)
-      reports.append(report)
+    // Reports are made a few at a time on all cores, each written as soon as its batch is done
+    // and then dropped: memory holds a batch, whatever the number of jurisdictions. The index
+    // keeps only each report's summary.
+    let ids = book.sortedJurisdictions.map(\.id)
+    let batch = 4 * Parallel.cores
+    var items: [ReportIndex.Item] = []
+    items.reserveCapacity(ids.count)
+    for start in stride(from: 0, to: ids.count, by: batch) {
+      let slice = Array(ids[start..<min(start + batch, ids.count)])
+      let made = Parallel.map(slice.count) { index in
+        let report = JurisdictionReport(
+          book: book, jurisdiction: slice[index], date: date, bandActivity: activity, ruleSet: ruleSet)
+        return (text: renderer.render(report), item: ReportIndex.Item(report, format: format))
+      }
+      for (id, report) in zip(slice, made) {
+        try write(report.text, to: folder + "/" + ReportIndex.fileName(id, format), protecting: protected)
+        items.append(report.item)
+      }
     }
     let matrix = MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet)
-    var index = ReportIndex(
-      reports: reports, matrix: matrix, format: format, coverage: CoverageSummary(book: book, date: date))
+    var index = ReportIndex(items: items, matrix: matrix, coverage: CoverageSummary(book: book, date: date))
     // One matrix per activity: the index shows the chosen one and links the others.
     for other in Activity.allCases where other != activity {
       let m = MatrixReport(book: book, activity: other, date: date, ruleSet: ruleSet)
@@ -114,7 +125,7 @@ struct ReportCommand: ParsableCommand {
       renderer.render(matrix), to: folder + "/" + ReportIndex.matrixName(activity, format), protecting: protected)
     try write(renderer.render(index), to: folder + "/" + ReportIndex.indexName(format), protecting: protected)
     Console.error(
-      "psyreg: wrote \(reports.count) reports, \(Activity.allCases.count) matrices and \(ReportIndex.indexName(format)) to \(folder)\n"
+      "psyreg: wrote \(items.count) reports, \(Activity.allCases.count) matrices and \(ReportIndex.indexName(format)) to \(folder)\n"
     )
   }
 

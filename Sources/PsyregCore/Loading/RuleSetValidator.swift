@@ -34,7 +34,17 @@ struct RuleSetValidator {
     }
     diagnostics += relationCycles()
 
-    for jurisdiction in rules.jurisdictions {
+    // Each jurisdiction's own checks on all cores, their findings joined in file order.
+    let jurisdictions = rules.jurisdictions
+    let perJurisdiction = Parallel.map(jurisdictions.count) { index in
+      let jurisdiction = jurisdictions[index]
+      var diagnostics: [Diagnostic] = []
+      func checkSubstance(_ id: String, at position: SourcePosition) {
+        if substanceIDs[id] == nil {
+          diagnostics.append(
+            .unknownReference(.refUnknownSubstance, what: "substance", id, known: knownSubstances, at: position))
+        }
+      }
       checkFileName(jurisdiction.origin, id: jurisdiction.id, into: &diagnostics)
       if let parent = jurisdiction.parent, jurisdictionIDs[parent] == nil {
         diagnostics.append(
@@ -59,7 +69,9 @@ struct RuleSetValidator {
       }
       diagnostics += timelineOrder(jurisdiction)
       diagnostics += contradictions(jurisdiction)
+      return diagnostics
     }
+    for found in perJurisdiction { diagnostics += found }
     diagnostics += aliasesNamingIDs(
       rules.substances.map { ($0.id, $0.aliases, $0.aliasOrigins) }, what: "substance")
     diagnostics += aliasesNamingIDs(
@@ -326,6 +338,8 @@ struct RuleSetValidator {
   }
 
   private func caseReferences(jurisdictionIDs: Set<String>) -> [Diagnostic] {
+    // The name indexes are only needed for the cases' names (the book builds its own).
+    if rules.cases.isEmpty { return [] }
     let substances = NameIndex.substances(rules.substances)
     let jurisdictions = NameIndex.jurisdictions(rules.jurisdictions)
     var diagnostics: [Diagnostic] = []

@@ -47,6 +47,16 @@ public struct ReportIndex: Sendable, Hashable {
     public var file: String
     /// How many substances the report has a section for.
     public var substances: Int
+
+    /// The summary of one report the index needs, so that the report itself can be dropped
+    /// once written (`report --all` keeps only these).
+    public init(_ report: JurisdictionReport, format: ReportFormat) {
+      jurisdiction = report.jurisdiction
+      layers = report.layers.map(\.name)
+      beside = report.beside.map(\.name)
+      file = ReportIndex.fileName(report.jurisdiction.id, format)
+      substances = report.substances.count
+    }
   }
 
   /// The day the reports are for.
@@ -80,13 +90,12 @@ public struct ReportIndex: Sendable, Hashable {
   public init(
     reports: [JurisdictionReport], matrix: MatrixReport, format: ReportFormat, coverage: CoverageSummary? = nil
   ) {
-    self.init(
-      date: matrix.date, ruleSet: matrix.ruleSet,
-      items: reports.map { r in
-        Item(
-          jurisdiction: r.jurisdiction, layers: r.layers.map(\.name), beside: r.beside.map(\.name),
-          file: ReportIndex.fileName(r.jurisdiction.id, format), substances: r.substances.count)
-      }, matrix: matrix)
+    self.init(items: reports.map { Item($0, format: format) }, matrix: matrix, coverage: coverage)
+  }
+
+  /// The index of reports already written, from their summaries (`Item(report, format:)`).
+  public init(items: [Item], matrix: MatrixReport, coverage: CoverageSummary? = nil) {
+    self.init(date: matrix.date, ruleSet: matrix.ruleSet, items: items, matrix: matrix)
     self.coverage = coverage
   }
 
