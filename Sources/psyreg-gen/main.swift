@@ -16,6 +16,8 @@ let usage = """
     --substances      substance files (default 40)
     --cases           expectation test cases, answered from the generated rules (default entries/50, at least 10)
     --edits           entries changed against --edits 0: the second side of a diff (default 0)
+    --history-days    days of history, ending 2025-12-31 (default 23652, from 1961-03-30); with fewer
+                      days than a jurisdiction's entries, entries share days (a stress shape)
   OUT gets substances/, jurisdictions/ and tests/; `psyreg validate OUT --strict` passes.
   """
 
@@ -44,6 +46,7 @@ while let argument = arguments.popFirst() {
   case "--substances": config.substances = max(2, number())
   case "--cases": config.cases = number()
   case "--edits": config.edits = number()
+  case "--history-days": config.historyDays = max(1, number())
   case "-h", "--help":
     print(usage)
     exit(0)
