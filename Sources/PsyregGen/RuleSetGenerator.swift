@@ -291,7 +291,8 @@ public struct RuleSetGenerator: Sendable {
     var previousDay = Int.min
     let hasSchedules = !j.scheduleIDs.isEmpty
     for k in 0..<n {
-      let day = layout.firstDay + (n <= span ? (k * span) / n + (span / n > 2 ? rng.below(span / n - 1) : 0) : k * span / n)
+      let day =
+        layout.firstDay + (n <= span ? (k * span) / n + (span / n > 2 ? rng.below(span / n - 1) : 0) : k * span / n)
       let sharesDay = day == previousDay
       previousDay = day
       let roll = rng.below(100)
@@ -338,7 +339,8 @@ public struct RuleSetGenerator: Sendable {
       day: day, kind: kind, target: .substances(substances, listing: j.scheduleIDs[number]),
       title: "\(names) \(kind == "rescheduled" ? "moved to" : "listed in") Schedule \(Layout.roman[number])",
       instrument: instrument(j, &rng), sources: sources(j, &rng), confidence: confidence(&rng),
-      status: nil, verdicts: verdicts, note: rng.chance(0.15), announced: rng.chance(0.3) ? day - 30 - rng.below(300) : nil,
+      status: nil, verdicts: verdicts, note: rng.chance(0.15),
+      announced: rng.chance(0.3) ? day - 30 - rng.below(300) : nil,
       sharesDay: false)
   }
 
@@ -363,7 +365,8 @@ public struct RuleSetGenerator: Sendable {
       (kind, title, status, verdicts) = (
         "law-enacted", "Research exemption for scheduled substances", nil,
         [
-          "research:", "  verdict: conditional", "  conditions:", "  - text: an approved protocol and an ethics approval",
+          "research:", "  verdict: conditional", "  conditions:",
+          "  - text: an approved protocol and an ethics approval",
           "    indications: [ptsd, treatment-resistant-depression]",
         ]
       )
