@@ -37,6 +37,9 @@ let package = Package(
     ),
     .executableTarget(
       name: "psyreg-bench", dependencies: ["PsyregCore", "PsyregYAML", "CYAML"], path: "Benchmarks/LoadBenchmark"),
+    // Questions per second on a rule set, in process (docs/performance.md, "Questions").
+    .executableTarget(
+      name: "psyreg-question-bench", dependencies: ["PsyregCore"], path: "Benchmarks/QuestionBenchmark"),
     // Helpers the test targets share: rule files from text with markers, fixtures.
     .target(name: "PsyregTestSupport", dependencies: ["PsyregCore"], path: "Tests/PsyregTestSupport"),
     .testTarget(name: "PsyregYAMLTests", dependencies: ["PsyregYAML"]),

@@ -21,6 +21,10 @@ public struct NameIndex: Sendable {
   /// The ids a name may mean: one for a clear name, several when it is ambiguous.
   public func resolve(_ name: String) -> [String] { ids[Self.normalize(name)] ?? [] }
 
+  /// `resolve` through the general, scalar-wise normalisation: how names were resolved before
+  /// the ASCII path (the question benchmark's baseline).
+  package func resolveScalars(_ name: String) -> [String] { ids[Self.normalizeScalars(name)] ?? [] }
+
   /// Known names close to a name that resolves to nothing.
   public func suggestions(for name: String, limit: Int = 3) -> [String] {
     let key = Self.normalize(name)
@@ -35,6 +39,11 @@ public struct NameIndex: Sendable {
 
   /// Lower case, accents and ligatures folded; spaces, hyphens, dots, underscores and apostrophes dropped.
   public static func normalize(_ name: String) -> String {
+    normalizeASCII(name) ?? normalizeScalars(name)
+  }
+
+  /// `normalize` scalar by scalar, for any text.
+  static func normalizeScalars(_ name: String) -> String {
     var out = ""
     for scalar in name.lowercased().decomposedScalars() {
       switch scalar.value {
@@ -55,6 +64,32 @@ public struct NameIndex: Sendable {
       }
     }
     return out
+  }
+}
+
+extension NameIndex {
+  /// `normalize` for ASCII text, byte by byte (nil for anything else): lower case; spaces,
+  /// hyphens, underscores, dots and apostrophes dropped. The same result as the general path,
+  /// which for ASCII only lower-cases and drops those characters.
+  @inline(__always)
+  static func normalizeASCII(_ name: String) -> String? {
+    var name = name
+    return name.withUTF8 { bytes -> String? in
+      if bytes.count > 64 { return nil }
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out -> String? in
+        var count = 0
+        for byte in bytes {
+          if byte >= 0x80 { return nil }
+          switch byte {
+          case 0x20, 0x2D, 0x5F, 0x2E, 0x27: continue
+          case 0x41...0x5A: out[count] = byte | 0x20
+          default: out[count] = byte
+          }
+          count += 1
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
+      }
+    }
   }
 }
 

@@ -1,0 +1,323 @@
+/// A substance interned by a rule book: an index into the book's substances, for questions
+/// asked many times (`RuleBook.substanceID(_:)`). Valid only with the book that made it.
+public struct SubstanceID: Sendable, Hashable {
+  let raw: Int32
+}
+
+/// A jurisdiction interned by a rule book (`RuleBook.jurisdictionID(_:)`). Valid only with the
+/// book that made it.
+public struct JurisdictionID: Sendable, Hashable {
+  let raw: Int32
+}
+
+/// The rule book compiled for questions: ids interned to indices and, per (layer, substance,
+/// activity), the days on which the layer's answer changes with the answer from each day on,
+/// so that a question is a table lookup and a binary search per layer.
+///
+/// Compiled by `QuestionIndex.Builder`, which follows "Which entry governs" in
+/// docs/rule-format.md (own entry, schedule and its class-wide amendments, adoption, isomer and
+/// salt lineage, `initial`, `unlisted`) on interned data, at every day an answer can change; the
+/// reference evaluator (`RuleBook.resolve`) is the oracle the differential tests compare it with.
+final class QuestionIndex: Sendable {
+  /// What a layer answers over one stretch of days: everything a `LayerAnswer` holds, as
+  /// indices into the tables below.
+  struct Record: Hashable, Sendable {
+    enum RuleKind: UInt8, Sendable { case none, entry, schedule, initial }
+    var verdict: Verdict
+    var origin: AnswerOrigin
+    var activity: Activity
+    /// The ruling conditions are not empty (facts may change the verdict).
+    var hasConditions: Bool
+    /// Where the ruling is read (for `activity`): an entry, a schedule or an initial status.
+    var rulingKind: RuleKind
+    var ruling: Int32
+    /// The governing rule: an entry or an initial status.
+    var governingKind: RuleKind
+    var governing: Int32
+    /// Day number, or `Int32.min` for none.
+    var since: Int32
+    /// Index into `statuses`, or -1.
+    var status: Int32
+    /// Index into `schedules`, or -1.
+    var schedule: Int32
+    /// Entry index of the class-wide amendment, or -1.
+    var amendment: Int32
+    /// Index into `adoptions`, or -1.
+    var adoption: Int32
+    /// Substance index, or -1.
+    var inheritedFrom: Int32
+
+    /// No rule covers the question.
+    static func none(_ activity: Activity) -> Record {
+      Record(
+        verdict: .unknown, origin: .none, activity: activity, hasConditions: false, rulingKind: .none, ruling: -1,
+        governingKind: .none, governing: -1, since: .min, status: -1, schedule: -1, amendment: -1, adoption: -1,
+        inheritedFrom: -1)
+    }
+  }
+
+  let substances: [Substance]
+  let jurisdictions: [Jurisdiction]
+  let substanceIndex: [String: Int32]
+  let jurisdictionIndex: [String: Int32]
+  /// Per jurisdiction j, its layers are `chainLayers[chainStart[j]..<chainStart[j + 1]]`: itself
+  /// first, then its parents (as `RuleBook.layers(of:)`).
+  let chainStart: [Int32]
+  let chainLayers: [Int32]
+  /// Per layer of a chain: whether the layer binds people in the chain's jurisdiction.
+  let chainBinding: [Bool]
+
+  /// Every timeline entry: its layer and position in the layer's timeline.
+  let entryLayer: [Int32]
+  let entryPosition: [Int32]
+  let schedules: [Schedule]
+  let adoptions: [Adoption]
+  let initials: [InitialStatus]
+  let statuses: [String]
+  let records: [Record]
+  /// Per record, its verdict (the hot path reads only this).
+  let recordVerdicts: [Verdict]
+
+  /// (layer, substance) → timeline slot; a missing pair uses its layer's default slot.
+  let slots: SlotTable
+  let defaultSlot: [Int32]
+  /// Per slot and activity (slot × 6 + activity), the range of its points: `pointStart[i]..<pointStart[i + 1]`.
+  let pointStart: [Int32]
+  /// The first day of each point (the first point of a range is `Int32.min`) and its record.
+  let pointDays: [Int32]
+  let pointRecords: [Int32]
+
+  init(substances: [String: Substance], jurisdictions: [String: Jurisdiction], layerChains: [String: [String]]) {
+    var builder = Builder(substances: substances, jurisdictions: jurisdictions, layerChains: layerChains)
+    builder.build()
+    self.substances = builder.substances
+    self.jurisdictions = builder.jurisdictions
+    self.substanceIndex = builder.substanceIndex
+    self.jurisdictionIndex = builder.jurisdictionIndex
+    self.chainStart = builder.chains.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.count)) }
+    self.chainLayers = builder.chains.flatMap { $0 }
+    self.chainBinding = builder.chainBinding.flatMap { $0 }
+    self.entryLayer = builder.entryLayer
+    self.entryPosition = builder.entryPosition
+    self.schedules = builder.schedules
+    self.adoptions = builder.adoptions
+    self.initials = builder.initials
+    self.statuses = builder.statuses
+    self.records = builder.records
+    self.recordVerdicts = builder.records.map(\.verdict)
+    self.slots = builder.slots
+    self.defaultSlot = builder.defaultSlot
+    self.pointStart = builder.pointStart
+    self.pointDays = builder.pointDays
+    self.pointRecords = builder.pointRecords
+  }
+
+  // MARK: The hot path
+
+  static let activityCount = Activity.allCases.count
+
+  @inline(__always)
+  static func activityIndex(_ activity: Activity) -> Int {
+    switch activity {
+    case .possession: 0
+    case .supply: 1
+    case .medical: 2
+    case .research: 3
+    case .supervisedUse: 4
+    case .religious: 5
+    }
+  }
+
+  @inline(__always)
+  static func day(_ date: CivilDate) -> Int32 { Int32(clamping: date.dayNumber) }
+
+  /// The record a layer answers with for a substance, an activity and a day.
+  @inline(__always)
+  func record(layer: Int32, substance: Int32, activity: Int, day: Int32) -> Int32 {
+    let slot = slots.find(layer: layer, substance: substance) ?? defaultSlot[Int(layer)]
+    return pointStart.withUnsafeBufferPointer { starts in
+      let range = Int(slot) &* Self.activityCount &+ activity
+      var low = Int(starts[range]) &+ 1
+      var high = Int(starts[range &+ 1])
+      return pointDays.withUnsafeBufferPointer { days in
+        // The last point whose first day is on or before `day`; the range's first point starts at Int32.min.
+        while low < high {
+          let mid = (low &+ high) >> 1
+          if days[mid] <= day { low = mid &+ 1 } else { high = mid }
+        }
+        return pointRecords.withUnsafeBufferPointer { $0[low &- 1] }
+      }
+    }
+  }
+
+  /// Any prohibition governs; else any unknown makes the whole unknown; else the strictest.
+  /// Also whether the known verdicts disagree.
+  @inline(__always)
+  static func fold(_ seen: UInt8) -> (verdict: Verdict, conflict: Bool) {
+    // Bits: allowed 1, conditional 2, decriminalized 4, prohibited 8, unknown 16.
+    let known = seen & 0x0F
+    let conflict = known & (known &- 1) != 0
+    if seen & 8 != 0 { return (.prohibited, conflict) }
+    if seen == 0 || seen & 16 != 0 { return (.unknown, conflict) }
+    if seen & 4 != 0 { return (.decriminalized, conflict) }
+    if seen & 2 != 0 { return (.conditional, conflict) }
+    return (.allowed, conflict)
+  }
+
+  @inline(__always)
+  static func bit(_ verdict: Verdict) -> UInt8 {
+    switch verdict {
+    case .allowed: 1
+    case .conditional: 2
+    case .decriminalized: 4
+    case .prohibited: 8
+    case .unknown: 16
+    }
+  }
+
+  /// The combined verdict of the binding layers, without facts.
+  func verdict(substance: Int32, jurisdiction: Int32, activity: Activity, day: Int32) -> Verdict {
+    let a = Self.activityIndex(activity)
+    var seen: UInt8 = 0
+    for i in Int(chainStart[Int(jurisdiction)])..<Int(chainStart[Int(jurisdiction) + 1]) where chainBinding[i] {
+      seen |= Self.bit(recordVerdicts[Int(record(layer: chainLayers[i], substance: substance, activity: a, day: day))])
+    }
+    return Self.fold(seen).verdict
+  }
+
+  /// A full answer: per layer of the chain its record, and the verdicts combined.
+  func answer(substance: Int32, jurisdiction: Int32, activity: Activity, date: CivilDate, facts: Facts) -> Answer {
+    let day = Self.day(date)
+    let a = Self.activityIndex(activity)
+    let start = Int(chainStart[Int(jurisdiction)])
+    let end = Int(chainStart[Int(jurisdiction) &+ 1])
+    var records = LayerRecords(count: end &- start)
+    var seen: UInt8 = 0
+    let plain = facts.isEmpty
+    for i in start..<end {
+      let r = record(layer: chainLayers[i], substance: substance, activity: a, day: day)
+      records[i &- start] = r
+      if chainBinding[i] { seen |= Self.bit(plain ? recordVerdicts[Int(r)] : factVerdict(r, facts: facts)) }
+    }
+    let (verdict, conflict) = Self.fold(seen)
+    return Answer(
+      index: self, substanceRef: substance, jurisdictionRef: jurisdiction, activity: activity, date: date,
+      facts: facts, records: records, verdict: verdict, conflict: conflict)
+  }
+
+  // MARK: Reading records back
+
+  func entry(_ index: Int32) -> TimelineEntry {
+    jurisdictions[Int(entryLayer[Int(index)])].timeline[Int(entryPosition[Int(index)])]
+  }
+
+  func ruling(_ record: Record) -> Ruling? {
+    switch record.rulingKind {
+    case .none: nil
+    case .entry: entry(record.ruling).verdicts.ruling(for: record.activity)
+    case .schedule: schedules[Int(record.ruling)].verdicts.ruling(for: record.activity)
+    case .initial: initials[Int(record.ruling)].verdicts.ruling(for: record.activity)
+    }
+  }
+
+  func governing(_ record: Record) -> GoverningRule? {
+    switch record.governingKind {
+    case .none, .schedule: nil
+    case .entry: .entry(entry(record.governing))
+    case .initial: .initial(initials[Int(record.governing)])
+    }
+  }
+
+  /// A layer's answer as `LayerAnswer`, with the facts applied as the reference evaluator applies them.
+  func layerAnswer(layer: Int32, record index: Int32, facts: Facts, binding: Bool) -> LayerAnswer {
+    let record = records[Int(index)]
+    let ruling = ruling(record)
+    var answer = LayerAnswer(
+      jurisdiction: jurisdictions[Int(layer)], verdict: ruling?.verdict ?? .unknown,
+      conditions: ruling?.conditions ?? [], unmet: [], ruledVerdict: ruling?.verdict ?? .unknown,
+      status: record.status < 0 ? nil : statuses[Int(record.status)], origin: record.origin,
+      governing: governing(record), since: record.since == .min ? nil : CivilDate(dayNumber: Int(record.since)),
+      schedule: record.schedule < 0 ? nil : schedules[Int(record.schedule)],
+      amendment: record.amendment < 0 ? nil : entry(record.amendment),
+      adoption: record.adoption < 0 ? nil : adoptions[Int(record.adoption)],
+      inheritedFrom: record.inheritedFrom < 0 ? nil : substances[Int(record.inheritedFrom)].id, binding: binding)
+    guard let ruling, !ruling.conditions.isEmpty, !facts.isEmpty else { return answer }
+    var residual: [Condition] = []
+    for condition in ruling.conditions {
+      switch condition.check(facts) {
+      case .met: break
+      case .undecided: residual.append(condition)
+      case .unmet(let reason): answer.unmet.append(reason)
+      }
+    }
+    answer.conditions = residual
+    if !answer.unmet.isEmpty { answer.verdict = .prohibited }
+    return answer
+  }
+
+  /// The verdict a layer answers with once the facts are applied: `prohibited` when they fail a
+  /// condition of its ruling.
+  func factVerdict(_ index: Int32, facts: Facts) -> Verdict {
+    let record = records[Int(index)]
+    guard record.hasConditions, !facts.isEmpty, let ruling = ruling(record) else { return record.verdict }
+    for condition in ruling.conditions {
+      if case .unmet = condition.check(facts) { return .prohibited }
+    }
+    return record.verdict
+  }
+}
+
+/// (layer, substance) → slot, open addressing on 64-bit keys.
+struct SlotTable: Sendable {
+  private var keys: [UInt64]
+  private var values: [Int32]
+  private var shift: UInt64
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    keys = Array(repeating: .max, count: size)
+    values = Array(repeating: -1, count: size)
+    shift = UInt64(64 - size.trailingZeroBitCount)
+  }
+
+  @inline(__always)
+  static func key(_ layer: Int32, _ substance: Int32) -> UInt64 {
+    UInt64(UInt32(bitPattern: layer)) << 32 | UInt64(UInt32(bitPattern: substance))
+  }
+
+  @inline(__always)
+  func find(layer: Int32, substance: Int32) -> Int32? {
+    let key = Self.key(layer, substance)
+    return keys.withUnsafeBufferPointer { keys in
+      let mask = keys.count &- 1
+      var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+      while true {
+        let k = keys[i]
+        if k == key { return values.withUnsafeBufferPointer { $0[i] } }
+        if k == .max { return nil }
+        i = (i &+ 1) & mask
+      }
+    }
+  }
+
+  mutating func insert(layer: Int32, substance: Int32, slot: Int32) {
+    if (count + 1) * 2 > keys.count { grow() }
+    let key = Self.key(layer, substance)
+    let mask = keys.count - 1
+    var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    while keys[i] != .max && keys[i] != key { i = (i + 1) & mask }
+    if keys[i] == .max { count += 1 }
+    keys[i] = key
+    values[i] = slot
+  }
+
+  private mutating func grow() {
+    let old = zip(keys, values).filter { $0.0 != .max }
+    self = SlotTable(capacity: keys.count)
+    for (key, value) in old {
+      insert(layer: Int32(truncatingIfNeeded: key >> 32), substance: Int32(truncatingIfNeeded: key), slot: value)
+    }
+  }
+}
