@@ -39,7 +39,7 @@ let substances = book.sortedSubstances
 let jurisdictions = book.sortedJurisdictions
 // Half the days are change days (where binary searches land on an edge), half any day 1950–2030.
 let changeDays = Array(Set(jurisdictions.flatMap { $0.timeline.map(\.date) })).sorted { $0 < $1 }
-func randomDay() -> CivilDate {
+func randomDay(_ rng: inout SplitMix64) -> CivilDate {
   if Bool.random(using: &rng) { return changeDays.randomElement(using: &rng)! }
   return CivilDate(year: 1950, month: 1, day: 1)!.adding(days: Int.random(in: 0..<(80 * 365), using: &rng))
 }
@@ -56,14 +56,28 @@ for _ in 0..<count {
   let s = substances.randomElement(using: &rng)!
   let j = jurisdictions.randomElement(using: &rng)!
   let q = Question(
-    substance: s.id, jurisdiction: j.id, activity: Activity.allCases.randomElement(using: &rng)!, date: randomDay())
+    substance: s.id, jurisdiction: j.id, activity: Activity.allCases.randomElement(using: &rng)!, date: randomDay(&rng))
   // Names as people type them: the id, the display name or an alias.
-  let sName = ([s.id, s.name] + s.aliases).randomElement(using: &rng)!
-  let jName = ([j.id, j.name] + j.aliases).randomElement(using: &rng)!
+  // (Only names that stand for one id: an ambiguous one is an error, not an answer.)
+  let sName = ([s.id, s.name] + s.aliases).filter { book.substanceNames.resolve($0).count == 1 }
+    .randomElement(using: &rng)!
+  let jName = ([j.id, j.name] + j.aliases).filter { book.jurisdictionNames.resolve($0).count == 1 }
+    .randomElement(using: &rng)!
   questions.append(
     Asked(
       question: q, substance: book.substanceID(s.id)!, jurisdiction: book.jurisdictionID(j.id)!,
       substanceName: sName, jurisdictionName: jName))
+}
+
+/// The id-based questions as plain values, so the loop copies nothing that is reference counted.
+struct ByID {
+  var substance: SubstanceID
+  var jurisdiction: JurisdictionID
+  var activity: Activity
+  var date: CivilDate
+}
+let byIDQuestions = questions.map {
+  ByID(substance: $0.substance, jurisdiction: $0.jurisdiction, activity: $0.question.activity, date: $0.question.date)
 }
 
 @inline(never) func blackHole(_ x: Int) { if x == 0x7FFF_FFFF_FFFF { print(x) } }
@@ -79,14 +93,24 @@ func verdictCode(_ v: Verdict) -> Int {
 }
 
 /// Median nanoseconds per question over the runs.
-func measure(_ name: String, _ body: (Asked) -> Int) -> Double? {
+@MainActor func measure(_ name: String, _ body: (Asked) -> Int) -> Double? {
+  run(name, questions, body)
+}
+
+@MainActor func measure(_ name: String, _ body: (ByID) -> Int) -> Double? {
+  run(name, byIDQuestions, body)
+}
+
+@MainActor func run<Q>(_ name: String, _ questions: [Q], _ body: (Q) -> Int) -> Double? {
   if let only, only != name { return nil }
   var samples: [Double] = []
   var sink = 0
   if only == nil { for q in questions.prefix(1000) { sink &+= body(q) } }  // warm up
   for _ in 0..<(only == nil ? runs : 1) {
     let start = ContinuousClock.now
-    for q in questions { sink &+= body(q) }
+    questions.withUnsafeBufferPointer { questions in
+      for i in questions.indices { sink &+= body(questions[i]) }
+    }
     let elapsed = ContinuousClock.now - start
     let ns = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
     samples.append(ns / Double(questions.count))
@@ -106,28 +130,30 @@ func format(_ value: Double) -> String {
 print(
   "\(substances.count) substances, \(jurisdictions.count) jurisdictions, \(questions.count) shuffled questions, \(runs) runs; load+compile \(loadTime)"
 )
-let reference = measure("reference answer (before), by id strings") {
-  verdictCode(book._referenceVerdict($0.question))
+let reference = measure("reference answer (before), by id strings") { (q: Asked) -> Int in
+  verdictCode(book._referenceVerdict(q.question))
 }
-let referenceByName = measure("reference ask by name (before)") {
+let referenceByName = measure("reference ask by name (before)") { (q: Asked) -> Int in
   verdictCode(
-    book._referenceAsk($0.substanceName, in: $0.jurisdictionName, activity: $0.question.activity, on: $0.question.date))
+    book._referenceAsk(q.substanceName, in: q.jurisdictionName, activity: q.question.activity, on: q.question.date)!)
 }
-let byStrings = measure("answer(Question), by id strings") { verdictCode(book.answer($0.question).verdict) }
-let byIDs = measure("answer by interned ids (full answer)") {
-  let a = book.answer($0.substance, in: $0.jurisdiction, activity: $0.question.activity, on: $0.question.date)
+let byStrings = measure("answer(Question), by id strings") { (q: Asked) -> Int in
+  verdictCode(book.answer(q.question).verdict)
+}
+let byIDs = measure("answer by interned ids (full answer)") { (q: ByID) -> Int in
+  let a = book.answer(q.substance, in: q.jurisdiction, activity: q.activity, on: q.date)
   return verdictCode(a.verdict) &+ (a.conflict ? 1 : 0)
 }
-let verdictOnly = measure("verdict only, by interned ids") {
-  verdictCode(book.verdict($0.substance, in: $0.jurisdiction, activity: $0.question.activity, on: $0.question.date))
+let verdictOnly = measure("verdict only, by interned ids") { (q: ByID) -> Int in
+  verdictCode(book.verdict(q.substance, in: q.jurisdiction, activity: q.activity, on: q.date))
 }
-let byName = measure("ask by name (after)") {
+let byName = measure("ask by name (after)") { (q: Asked) -> Int in
   verdictCode(
-    (try? book.ask($0.substanceName, in: $0.jurisdictionName, activity: $0.question.activity, on: $0.question.date))!
+    (try? book.ask(q.substanceName, in: q.jurisdictionName, activity: q.question.activity, on: q.question.date))!
       .verdict)
 }
-let explained = measure("full answer + layers materialized") {
-  let a = book.answer($0.substance, in: $0.jurisdiction, activity: $0.question.activity, on: $0.question.date)
+let explained = measure("full answer + layers materialized") { (q: ByID) -> Int in
+  let a = book.answer(q.substance, in: q.jurisdiction, activity: q.activity, on: q.date)
   return verdictCode(a.verdict) &+ a.layers.count &+ a.beside.count
 }
 if only == nil, let reference, let referenceByName, let byIDs, let verdictOnly, let byName, let byStrings {

@@ -58,6 +58,7 @@ extension QuestionIndex {
     var initials: [InitialStatus] = []
     var unlisted: [Int32] = []
     var statuses: [String] = []
+    var dates: [Int32: CivilDate] = [:]
     var statusIndex: [String: Int32] = [:]
 
     var histories: [UInt64: History] = [:]
@@ -138,6 +139,7 @@ extension QuestionIndex {
               layer: jurisdictionIndex[adoption.layer] ?? -1))
           adoptions.append(adoption)
           layerDays[l].append(QuestionIndex.day(adoption.from))
+          dates[QuestionIndex.day(adoption.from)] = adoption.from
         }
         layerAdoptions.append(refs)
         if let status = layer.unlisted {
@@ -159,6 +161,7 @@ extension QuestionIndex {
           entryLayer.append(L)
           entryPosition.append(Int32(position))
           entryDay.append(QuestionIndex.day(entry.date))
+          dates[QuestionIndex.day(entry.date)] = entry.date
           for activity in Activity.allCases {
             let ruling = entry.verdicts.ruling(for: activity)
             entryVerdict.append(ruling?.verdict)
@@ -178,23 +181,31 @@ extension QuestionIndex {
           if entry.isClassWide { layerDays[l].append(QuestionIndex.day(entry.date)) }
         }
       }
-      func index(_ history: inout History, _ builder: Builder) {
+      // Read through locals: a nested function capturing `self` would copy the builder (and the
+      // dictionary being updated) on every call.
+      let (entryDay, entryVerdict, entrySchedule, entryEndsListing) =
+        (self.entryDay, self.entryVerdict, self.entrySchedule, self.entryEndsListing)
+      func indexed(_ history: History) -> History {
+        var history = history
         // Sorted by day, stable: entries were appended in file order.
         history.entries = history.entries.enumerated().sorted {
-          let (a, b) = (builder.entryDay[Int($0.element)], builder.entryDay[Int($1.element)])
+          let (a, b) = (entryDay[Int($0.element)], entryDay[Int($1.element)])
           return a != b ? a < b : $0.offset < $1.offset
         }.map(\.element)
         for e in history.entries {
-          for a in 0..<count where builder.entryVerdict[Int(e) * count + a] != nil { history.setting[a].append(e) }
-          if builder.entrySchedule[Int(e)] >= 0 || builder.entryEndsListing[Int(e)] { history.listings.append(e) }
+          for a in 0..<count where entryVerdict[Int(e) * count + a] != nil { history.setting[a].append(e) }
+          if entrySchedule[Int(e)] >= 0 || entryEndsListing[Int(e)] { history.listings.append(e) }
         }
+        return history
       }
+      histories = histories.mapValues(indexed)
+      amendments = amendments.mapValues(indexed)
       for key in histories.keys {
-        index(&histories[key]!, self)
         // Keys are (substance, layer).
         historySubstances[Int(UInt32(truncatingIfNeeded: key))].append(Int32(truncatingIfNeeded: key >> 32))
       }
-      for key in amendments.keys { index(&amendments[key]!, self) }
+      // In substance order, so that compiling does not depend on the dictionary's order.
+      for l in historySubstances.indices { historySubstances[l].sort() }
       for l in layerDays.indices { layerDays[l].sort() }
     }
 

@@ -18,7 +18,11 @@ public struct JurisdictionID: Sendable, Hashable {
 /// docs/rule-format.md (own entry, schedule and its class-wide amendments, adoption, isomer and
 /// salt lineage, `initial`, `unlisted`) on interned data, at every day an answer can change; the
 /// reference evaluator (`RuleBook.resolve`) is the oracle the differential tests compare it with.
-final class QuestionIndex: Sendable {
+///
+/// The hot path reads raw buffers copied from the tables once (`Hot`), so a question takes no
+/// reference counting; they are written only in `init` and freed in `deinit`, hence
+/// `@unchecked Sendable`.
+final class QuestionIndex: @unchecked Sendable {
   /// What a layer answers over one stretch of days: everything a `LayerAnswer` holds, as
   /// indices into the tables below.
   struct Record: Hashable, Sendable {
@@ -74,6 +78,8 @@ final class QuestionIndex: Sendable {
   let adoptions: [Adoption]
   let initials: [InitialStatus]
   let statuses: [String]
+  /// The dates of entries and adoptions by key (`day(_:)`): what a record's `since` stands for.
+  let dates: [Int32: CivilDate]
   let records: [Record]
   /// Per record, its verdict (the hot path reads only this).
   let recordVerdicts: [Verdict]
@@ -86,6 +92,37 @@ final class QuestionIndex: Sendable {
   /// The first day of each point (the first point of a range is `Int32.min`) and its record.
   let pointDays: [Int32]
   let pointRecords: [Int32]
+
+  /// The tables the hot path reads, as raw buffers.
+  struct Hot {
+    var chainStart: UnsafeMutableBufferPointer<Int32>
+    var chainLayers: UnsafeMutableBufferPointer<Int32>
+    var chainBinding: UnsafeMutableBufferPointer<Bool>
+    var recordVerdicts: UnsafeMutableBufferPointer<Verdict>
+    var slotKeys: UnsafeMutableBufferPointer<UInt64>
+    var slotValues: UnsafeMutableBufferPointer<Int32>
+    var slotShift: UInt64
+    var defaultSlot: UnsafeMutableBufferPointer<Int32>
+    var pointStart: UnsafeMutableBufferPointer<Int32>
+    var pointDays: UnsafeMutableBufferPointer<Int32>
+    var pointRecords: UnsafeMutableBufferPointer<Int32>
+
+    static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+      let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+      _ = buffer.initialize(from: array)
+      return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
+    }
+
+    func free() {
+      for b in [chainStart, chainLayers, defaultSlot, pointStart, pointDays, pointRecords, slotValues] { b.deallocate() }
+      chainBinding.deallocate()
+      recordVerdicts.deallocate()
+      slotKeys.deallocate()
+    }
+  }
+  let hot: Hot
+
+  deinit { hot.free() }
 
   init(substances: [String: Substance], jurisdictions: [String: Jurisdiction], layerChains: [String: [String]]) {
     var builder = Builder(substances: substances, jurisdictions: jurisdictions, layerChains: layerChains)
@@ -103,6 +140,7 @@ final class QuestionIndex: Sendable {
     self.adoptions = builder.adoptions
     self.initials = builder.initials
     self.statuses = builder.statuses
+    self.dates = builder.dates
     self.records = builder.records
     self.recordVerdicts = builder.records.map(\.verdict)
     self.slots = builder.slots
@@ -110,6 +148,11 @@ final class QuestionIndex: Sendable {
     self.pointStart = builder.pointStart
     self.pointDays = builder.pointDays
     self.pointRecords = builder.pointRecords
+    hot = Hot(
+      chainStart: Hot.copy(chainStart), chainLayers: Hot.copy(chainLayers), chainBinding: Hot.copy(chainBinding),
+      recordVerdicts: Hot.copy(recordVerdicts), slotKeys: Hot.copy(slots.keys), slotValues: Hot.copy(slots.values),
+      slotShift: slots.shift, defaultSlot: Hot.copy(defaultSlot), pointStart: Hot.copy(pointStart),
+      pointDays: Hot.copy(pointDays), pointRecords: Hot.copy(pointRecords))
   }
 
   // MARK: The hot path
@@ -128,26 +171,43 @@ final class QuestionIndex: Sendable {
     }
   }
 
+  /// A date as an order-preserving key: year × 512 + month × 32 + day (years clamped far
+  /// beyond any rule's), so that comparing keys compares dates and no calendar arithmetic is done.
   @inline(__always)
-  static func day(_ date: CivilDate) -> Int32 { Int32(clamping: date.dayNumber) }
+  static func day(_ date: CivilDate) -> Int32 {
+    let year = Int32(truncatingIfNeeded: max(-1_000_000, min(1_000_000, date.year)))
+    return year &* 512 &+ Int32(truncatingIfNeeded: date.month) &* 32 &+ Int32(truncatingIfNeeded: date.day)
+  }
+
+
 
   /// The record a layer answers with for a substance, an activity and a day.
   @inline(__always)
   func record(layer: Int32, substance: Int32, activity: Int, day: Int32) -> Int32 {
-    let slot = slots.find(layer: layer, substance: substance) ?? defaultSlot[Int(layer)]
-    return pointStart.withUnsafeBufferPointer { starts in
-      let range = Int(slot) &* Self.activityCount &+ activity
-      var low = Int(starts[range]) &+ 1
-      var high = Int(starts[range &+ 1])
-      return pointDays.withUnsafeBufferPointer { days in
-        // The last point whose first day is on or before `day`; the range's first point starts at Int32.min.
-        while low < high {
-          let mid = (low &+ high) >> 1
-          if days[mid] <= day { low = mid &+ 1 } else { high = mid }
-        }
-        return pointRecords.withUnsafeBufferPointer { $0[low &- 1] }
+    let hot = self.hot
+    // (layer, substance) → slot, open addressing; a pair without data uses the layer's default slot.
+    let key = SlotTable.key(layer, substance)
+    let mask = hot.slotKeys.count &- 1
+    var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> hot.slotShift)
+    var slot = hot.defaultSlot[Int(layer)]
+    while true {
+      let k = hot.slotKeys[i]
+      if k == key {
+        slot = hot.slotValues[i]
+        break
       }
+      if k == .max { break }
+      i = (i &+ 1) & mask
     }
+    let range = Int(slot) &* Self.activityCount &+ activity
+    var low = Int(hot.pointStart[range]) &+ 1
+    var high = Int(hot.pointStart[range &+ 1])
+    // The last point whose first day is on or before `day`; the range's first point starts at Int32.min.
+    while low < high {
+      let mid = (low &+ high) >> 1
+      if hot.pointDays[mid] <= day { low = mid &+ 1 } else { high = mid }
+    }
+    return hot.pointRecords[low &- 1]
   }
 
   /// Any prohibition governs; else any unknown makes the whole unknown; else the strictest.
@@ -178,9 +238,16 @@ final class QuestionIndex: Sendable {
   /// The combined verdict of the binding layers, without facts.
   func verdict(substance: Int32, jurisdiction: Int32, activity: Activity, day: Int32) -> Verdict {
     let a = Self.activityIndex(activity)
+    let hot = self.hot
     var seen: UInt8 = 0
-    for i in Int(chainStart[Int(jurisdiction)])..<Int(chainStart[Int(jurisdiction) + 1]) where chainBinding[i] {
-      seen |= Self.bit(recordVerdicts[Int(record(layer: chainLayers[i], substance: substance, activity: a, day: day))])
+    var i = Int(hot.chainStart[Int(jurisdiction)])
+    let end = Int(hot.chainStart[Int(jurisdiction) &+ 1])
+    while i < end {
+      if hot.chainBinding[i] {
+        let r = record(layer: hot.chainLayers[i], substance: substance, activity: a, day: day)
+        seen |= Self.bit(hot.recordVerdicts[Int(r)])
+      }
+      i &+= 1
     }
     return Self.fold(seen).verdict
   }
@@ -189,15 +256,18 @@ final class QuestionIndex: Sendable {
   func answer(substance: Int32, jurisdiction: Int32, activity: Activity, date: CivilDate, facts: Facts) -> Answer {
     let day = Self.day(date)
     let a = Self.activityIndex(activity)
-    let start = Int(chainStart[Int(jurisdiction)])
-    let end = Int(chainStart[Int(jurisdiction) &+ 1])
+    let hot = self.hot
+    let start = Int(hot.chainStart[Int(jurisdiction)])
+    let end = Int(hot.chainStart[Int(jurisdiction) &+ 1])
     var records = LayerRecords(count: end &- start)
     var seen: UInt8 = 0
     let plain = facts.isEmpty
-    for i in start..<end {
-      let r = record(layer: chainLayers[i], substance: substance, activity: a, day: day)
+    var i = start
+    while i < end {
+      let r = record(layer: hot.chainLayers[i], substance: substance, activity: a, day: day)
       records[i &- start] = r
-      if chainBinding[i] { seen |= Self.bit(plain ? recordVerdicts[Int(r)] : factVerdict(r, facts: facts)) }
+      if hot.chainBinding[i] { seen |= Self.bit(plain ? hot.recordVerdicts[Int(r)] : factVerdict(r, facts: facts)) }
+      i &+= 1
     }
     let (verdict, conflict) = Self.fold(seen)
     return Answer(
@@ -236,7 +306,7 @@ final class QuestionIndex: Sendable {
       jurisdiction: jurisdictions[Int(layer)], verdict: ruling?.verdict ?? .unknown,
       conditions: ruling?.conditions ?? [], unmet: [], ruledVerdict: ruling?.verdict ?? .unknown,
       status: record.status < 0 ? nil : statuses[Int(record.status)], origin: record.origin,
-      governing: governing(record), since: record.since == .min ? nil : CivilDate(dayNumber: Int(record.since)),
+      governing: governing(record), since: record.since == .min ? nil : dates[record.since],
       schedule: record.schedule < 0 ? nil : schedules[Int(record.schedule)],
       amendment: record.amendment < 0 ? nil : entry(record.amendment),
       adoption: record.adoption < 0 ? nil : adoptions[Int(record.adoption)],
@@ -269,9 +339,9 @@ final class QuestionIndex: Sendable {
 
 /// (layer, substance) → slot, open addressing on 64-bit keys.
 struct SlotTable: Sendable {
-  private var keys: [UInt64]
-  private var values: [Int32]
-  private var shift: UInt64
+  private(set) var keys: [UInt64]
+  private(set) var values: [Int32]
+  private(set) var shift: UInt64
   private(set) var count = 0
 
   init(capacity: Int) {
