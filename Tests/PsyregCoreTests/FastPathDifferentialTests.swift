@@ -159,3 +159,22 @@ import Testing
     #expect(NameIndex.normalize("Østfold") == "ostfold")
   }
 }
+
+/// Names typed exactly as written resolve from the exact-bytes table; the same as normalising.
+@Suite struct ExactNameTests {
+  @Test func exactNamesResolveAsNormalised() throws {
+    let shipped = try RuleBook.load(paths: [shippedRules]).book
+    for index in [shipped.substanceNames, shipped.jurisdictionNames, Fixture.book.substanceNames] {
+      for name in index.names {
+        #expect(index.resolve(name) == index.resolveScalars(name), "\(name)")
+        // Canonically equivalent but differently written text is normalised, not looked up.
+        let decomposed = String(String.UnicodeScalarView(name.decomposedScalars()))
+        #expect(index.resolve(decomposed) == index.resolveScalars(decomposed))
+      }
+    }
+    var index = NameIndex()
+    index.add(id: "x", names: ["\u{01D6}"])  // ǖ, not in the Latin table: normalises to itself
+    #expect(index.resolve("\u{01D6}") == ["x"])
+    #expect(index.resolve("u\u{0308}\u{0304}") == [])  // canonically equal, but normalises to "u"
+  }
+}

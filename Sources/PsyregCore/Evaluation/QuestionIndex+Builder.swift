@@ -369,14 +369,15 @@ extension QuestionIndex {
     mutating func addSlot(substance: Int32, layer: Int32, days: [Int32]) -> Int32 {
       let before = days.first.map { $0 &- 1 } ?? 0
       for (a, activity) in Activity.allCases.enumerated() {
-        var previous = intern(resolve(substance, layer, a, activity, before, depth: 0) ?? .none(activity))
+        var previous = resolve(substance, layer, a, activity, before, depth: 0) ?? .none(activity)
         pointDays.append(.min)
-        pointRecords.append(previous)
+        pointRecords.append(intern(previous))
         for day in days {
-          let record = intern(resolve(substance, layer, a, activity, day, depth: 0) ?? .none(activity))
+          // Interned only when it changes: most days change nothing for most activities.
+          let record = resolve(substance, layer, a, activity, day, depth: 0) ?? .none(activity)
           if record != previous {
             pointDays.append(day)
-            pointRecords.append(record)
+            pointRecords.append(intern(record))
             previous = record
           }
         }

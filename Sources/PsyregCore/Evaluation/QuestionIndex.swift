@@ -51,6 +51,20 @@ final class QuestionIndex: @unchecked Sendable {
     /// Substance index, or -1.
     var inheritedFrom: Int32
 
+    /// Hashes the fields packed into four words (the synthesised hash feeds each field alone).
+    func hash(into hasher: inout Hasher) {
+      func bits(_ x: Int32) -> UInt64 { UInt64(UInt32(bitPattern: x)) }
+      hasher.combine(
+        UInt64(QuestionIndex.bit(verdict)) | UInt64(QuestionIndex.activityIndex(activity)) << 8
+          | UInt64(rulingKind.rawValue) << 16 | UInt64(governingKind.rawValue) << 24 | (hasConditions ? 1 << 32 : 0)
+          | bits(ruling) << 33)
+      hasher.combine(bits(governing) | bits(since) << 32)
+      hasher.combine(bits(status) | bits(schedule) << 32)
+      hasher.combine(bits(amendment) | bits(adoption) << 32)
+      hasher.combine(bits(inheritedFrom))
+      hasher.combine(origin)
+    }
+
     /// No rule covers the question.
     static func none(_ activity: Activity) -> Record {
       Record(

@@ -5,6 +5,9 @@ public struct NameIndex: Sendable {
   /// Every name, as written, for suggestions.
   public private(set) var names: [String] = []
   private var known: Set<String> = []
+  /// Every name added, by its exact bytes, with its normalised key: a name typed as written
+  /// skips `normalize`.
+  private var exact: [ExactText: String] = [:]
 
   /// An empty index.
   public init() {}
@@ -13,13 +16,14 @@ public struct NameIndex: Sendable {
   public mutating func add(id: String, names: [String]) {
     for name in [id] + names {
       let key = Self.normalize(name)
+      exact[ExactText(name)] = key
       if !ids[key, default: []].contains(id) { ids[key, default: []].append(id) }
       if known.insert(name).inserted { self.names.append(name) }
     }
   }
 
   /// The ids a name may mean: one for a clear name, several when it is ambiguous.
-  public func resolve(_ name: String) -> [String] { ids[Self.normalize(name)] ?? [] }
+  public func resolve(_ name: String) -> [String] { ids[exact[ExactText(name)] ?? Self.normalize(name)] ?? [] }
 
   /// `resolve` through the general, scalar-wise normalisation: how names were resolved before
   /// the ASCII path (the question benchmark's baseline).
@@ -64,6 +68,27 @@ public struct NameIndex: Sendable {
       }
     }
     return out
+  }
+}
+
+/// Text compared and hashed by its UTF-8 bytes (`String`'s own `==` is canonical equivalence,
+/// under which two texts `normalize` differently may be equal).
+struct ExactText: Hashable, Sendable {
+  var text: String
+  init(_ text: String) { self.text = text }
+  static func == (a: ExactText, b: ExactText) -> Bool {
+    var (x, y) = (a.text, b.text)
+    return x.withUTF8 { x in
+      y.withUTF8 { y in
+        guard x.count == y.count else { return false }
+        for i in x.indices where x[i] != y[i] { return false }
+        return true
+      }
+    }
+  }
+  func hash(into hasher: inout Hasher) {
+    var text = text
+    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 }
 
