@@ -172,6 +172,15 @@ import Testing
         #expect(index.resolve(decomposed) == index.resolveScalars(decomposed))
       }
     }
+    // The book's table of names as written gives what resolving them does.
+    for name in shipped.substanceNames.names {
+      let ids = shipped.substanceNames.resolveScalars(name)
+      #expect((try? shipped.resolveSubstanceID(name)) == (ids.count == 1 ? shipped.substanceID(ids[0]) : nil))
+    }
+    for name in shipped.jurisdictionNames.names {
+      let ids = shipped.jurisdictionNames.resolveScalars(name)
+      #expect((try? shipped.resolveJurisdictionID(name)) == (ids.count == 1 ? shipped.jurisdictionID(ids[0]) : nil))
+    }
     var index = NameIndex()
     index.add(id: "x", names: ["\u{01D6}"])  // ǖ, not in the Latin table: normalises to itself
     #expect(index.resolve("\u{01D6}") == ["x"])

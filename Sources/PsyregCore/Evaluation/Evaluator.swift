@@ -36,6 +36,7 @@ extension RuleBook {
 
   /// The interned substance a name, alias or id stands for.
   public func resolveSubstanceID(_ name: String) throws(QuestionError) -> SubstanceID {
+    if let index = compiled.substanceByName[ExactText(name)] { return SubstanceID(raw: index) }
     let ids = substanceNames.resolve(name)
     if ids.count > 1 { throw .ambiguous(name, candidates: ids) }
     guard let id = ids.first, let index = compiled.substanceIndex[id] else {
@@ -46,6 +47,7 @@ extension RuleBook {
 
   /// The interned jurisdiction a name, alias or id stands for.
   public func resolveJurisdictionID(_ name: String) throws(QuestionError) -> JurisdictionID {
+    if let index = compiled.jurisdictionByName[ExactText(name)] { return JurisdictionID(raw: index) }
     let ids = jurisdictionNames.resolve(name)
     if ids.count > 1 { throw .ambiguous(name, candidates: ids) }
     guard let id = ids.first, let index = compiled.jurisdictionIndex[id] else {

@@ -138,7 +138,15 @@ final class QuestionIndex: @unchecked Sendable {
 
   deinit { hot.free() }
 
-  init(substances: [String: Substance], jurisdictions: [String: Jurisdiction], layerChains: [String: [String]]) {
+  /// Names and aliases as written (exact bytes) that stand for one id, with its index: asking by
+  /// such a name is one lookup.
+  let substanceByName: [ExactText: Int32]
+  let jurisdictionByName: [ExactText: Int32]
+
+  init(
+    substances: [String: Substance], jurisdictions: [String: Jurisdiction], layerChains: [String: [String]],
+    substanceNames: NameIndex, jurisdictionNames: NameIndex
+  ) {
     var builder = Builder(substances: substances, jurisdictions: jurisdictions, layerChains: layerChains)
     builder.build()
     self.substances = builder.substances
@@ -155,6 +163,16 @@ final class QuestionIndex: @unchecked Sendable {
     self.initials = builder.initials
     self.statuses = builder.statuses
     self.dates = builder.dates
+    var substanceByName: [ExactText: Int32] = [:]
+    for (name, id) in substanceNames.uniqueNames {
+      if let index = builder.substanceIndex[id] { substanceByName[ExactText(name)] = index }
+    }
+    var jurisdictionByName: [ExactText: Int32] = [:]
+    for (name, id) in jurisdictionNames.uniqueNames {
+      if let index = builder.jurisdictionIndex[id] { jurisdictionByName[ExactText(name)] = index }
+    }
+    self.substanceByName = substanceByName
+    self.jurisdictionByName = jurisdictionByName
     self.records = builder.records
     self.recordVerdicts = builder.records.map(\.verdict)
     self.slots = builder.slots

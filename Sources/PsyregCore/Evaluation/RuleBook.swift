@@ -111,7 +111,9 @@ public struct RuleBook: Sendable {
 
     layerChains = Self.chains(jurisdictions.mapValues(\.parent))
     lineages = Self.chains(substances.mapValues(\.inheritsFrom))
-    compiled = QuestionIndex(substances: substances, jurisdictions: jurisdictions, layerChains: layerChains)
+    compiled = QuestionIndex(
+      substances: substances, jurisdictions: jurisdictions, layerChains: layerChains, substanceNames: substanceNames,
+      jurisdictionNames: jurisdictionNames)
   }
 
   /// Follows links up from every id, stopping at a cycle or an unknown id.
