@@ -131,7 +131,8 @@ import Testing
   @Test func askByNameMatchesIDs() throws {
     let book = Fixture.book
     let byName = try book.ask("Spravato", in: "USA", activity: .medical, on: date("2020-01-01"))
-    let byID = book.answer(book.substanceID("esketamine")!, in: book.jurisdictionID("us")!, activity: .medical, on: date("2020-01-01"))
+    let byID = book.answer(
+      book.substanceID("esketamine")!, in: book.jurisdictionID("us")!, activity: .medical, on: date("2020-01-01"))
     #expect(byName == byID)
     #expect(book.substanceID("Spravato") == nil)
     #expect(try book.resolveSubstanceID("spravato") == book.substanceID("esketamine"))

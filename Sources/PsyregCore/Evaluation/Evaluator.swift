@@ -95,7 +95,8 @@ extension RuleBook {
     _ substance: SubstanceID, in jurisdiction: JurisdictionID, activity: Activity, on date: CivilDate,
     facts: Facts = Facts()
   ) -> Answer {
-    compiled.answer(substance: substance.raw, jurisdiction: jurisdiction.raw, activity: activity, date: date, facts: facts)
+    compiled.answer(
+      substance: substance.raw, jurisdiction: jurisdiction.raw, activity: activity, date: date, facts: facts)
   }
 
   /// The combined verdict alone (no facts), as `answer(…).verdict` would give it.

@@ -112,7 +112,10 @@ extension QuestionIndex {
       for j in jurisdictions {
         let chain = (layerChains[j.id] ?? []).compactMap { jurisdictionIndex[$0] }
         chains.append(chain)
-        chainBinding.append(chain.map { let layer = jurisdictions[Int($0)]; return layer.kind.bindsPeople || layer.id == j.id })
+        chainBinding.append(
+          chain.map {
+            let layer = jurisdictions[Int($0)]; return layer.kind.bindsPeople || layer.id == j.id
+          })
       }
       internLayers()
       compile()
@@ -252,7 +255,9 @@ extension QuestionIndex {
       return found
     }
 
-    func scheduleAnswer(_ listing: Listing, _ substance: Int32, _ layer: Int32, _ a: Int, _ activity: Activity, _ day: Int32)
+    func scheduleAnswer(
+      _ listing: Listing, _ substance: Int32, _ layer: Int32, _ a: Int, _ activity: Activity, _ day: Int32
+    )
       -> Record?
     {
       let name = schedule(listing)
@@ -286,7 +291,9 @@ extension QuestionIndex {
       return record
     }
 
-    func resolve(_ substance: Int32, _ layer: Int32, _ a: Int, _ activity: Activity, _ day: Int32, depth: Int) -> Record? {
+    func resolve(_ substance: Int32, _ layer: Int32, _ a: Int, _ activity: Activity, _ day: Int32, depth: Int)
+      -> Record?
+    {
       guard layer >= 0 else { return nil }
       let count = QuestionIndex.activityCount
       let lineage = lineage(substance)
@@ -331,7 +338,8 @@ extension QuestionIndex {
         }
       }
       let u = unlisted[Int(layer)]
-      if listing.map({ schedule($0) < 0 }) ?? true, u >= 0, let ruling = initials[Int(u)].verdicts.ruling(for: activity) {
+      if listing.map({ schedule($0) < 0 }) ?? true, u >= 0, let ruling = initials[Int(u)].verdicts.ruling(for: activity)
+      {
         return Record(
           verdict: ruling.verdict, origin: .initial, activity: activity, hasConditions: !ruling.conditions.isEmpty,
           rulingKind: .initial, ruling: u, governingKind: .initial, governing: u, since: .min,
@@ -348,7 +356,8 @@ extension QuestionIndex {
       var order = [layer]
       var i = 0
       while i < order.count {
-        for adoption in layerAdoptions[Int(order[i])] where adoption.layer >= 0 && seen.insert(adoption.layer).inserted {
+        for adoption in layerAdoptions[Int(order[i])] where adoption.layer >= 0 && seen.insert(adoption.layer).inserted
+        {
           order.append(adoption.layer)
         }
         i += 1

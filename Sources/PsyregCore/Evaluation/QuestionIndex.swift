@@ -128,7 +128,9 @@ final class QuestionIndex: @unchecked Sendable {
     }
 
     func free() {
-      for b in [chainStart, chainLayers, defaultSlot, pointStart, pointDays, pointRecords, slotValues] { b.deallocate() }
+      for b in [chainStart, chainLayers, defaultSlot, pointStart, pointDays, pointRecords, slotValues] {
+        b.deallocate()
+      }
       chainBinding.deallocate()
       recordVerdicts.deallocate()
       slotKeys.deallocate()
@@ -210,8 +212,6 @@ final class QuestionIndex: @unchecked Sendable {
     let year = Int32(truncatingIfNeeded: max(-1_000_000, min(1_000_000, date.year)))
     return year &* 512 &+ Int32(truncatingIfNeeded: date.month) &* 32 &+ Int32(truncatingIfNeeded: date.day)
   }
-
-
 
   /// The record a layer answers with for a substance, an activity and a day.
   @inline(__always)
