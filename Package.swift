@@ -40,6 +40,8 @@ let package = Package(
     // Synthetic rule sets shaped like the shipped ones, for the benchmarks and the scale tests.
     .target(name: "PsyregGen", dependencies: ["PsyregCore"]),
     .executableTarget(name: "psyreg-gen", dependencies: ["PsyregGen", "PsyregCore"]),
+    // Questions per second on a rule set, in process (docs/performance.md, "Questions").
+    .executableTarget(name: "psyreg-question-bench", dependencies: ["PsyregCore"]),
     // Helpers the test targets share: rule files from text with markers, fixtures.
     .target(name: "PsyregTestSupport", dependencies: ["PsyregCore"], path: "Tests/PsyregTestSupport"),
     .testTarget(name: "PsyregYAMLTests", dependencies: ["PsyregYAML"]),

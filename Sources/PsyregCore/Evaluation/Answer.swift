@@ -147,22 +147,62 @@ public struct LayerAnswer: Sendable, Hashable {
 
 /// The answer to a question: the verdict of the binding layers combined, with every layer's
 /// answer to explain it.
+///
+/// An answer holds indices into its rule book's compiled tables (the rule each layer answers
+/// from), not copies: making one costs a few table lookups, and `layers`, `beside`,
+/// `substance`, `jurisdiction` and `question` are read from the book when asked for.
 public struct Answer: Sendable, Hashable {
-  /// The question, with the substance and jurisdiction as ids.
-  public var question: Question
-  /// The substance asked about.
-  public var substance: Substance
-  /// The jurisdiction asked about: the layer nearest the person.
-  public var jurisdiction: Jurisdiction
+  let index: QuestionIndex
+  let substanceRef: Int32
+  let jurisdictionRef: Int32
+  let activity: Activity
+  let date: CivilDate
+  let facts: Facts
+  /// Per layer of the jurisdiction's chain, the record it answers with.
+  let records: LayerRecords
+
   /// The combined verdict: any prohibition governs; else any `unknown` layer makes it unknown;
   /// else the strictest.
   public var verdict: Verdict
   /// Known binding layers disagree.
   public var conflict: Bool
+
+  /// The question, with the substance and jurisdiction as ids.
+  public var question: Question {
+    Question(
+      substance: substance.id, jurisdiction: index.jurisdictions[Int(jurisdictionRef)].id, activity: activity,
+      date: date, facts: facts)
+  }
+  /// The substance asked about.
+  public var substance: Substance { index.substances[Int(substanceRef)] }
+  /// The jurisdiction asked about: the layer nearest the person.
+  public var jurisdiction: Jurisdiction { index.jurisdictions[Int(jurisdictionRef)] }
   /// The binding layers, nearest the person first.
-  public var layers: [LayerAnswer]
+  public var layers: [LayerAnswer] { layerAnswers(binding: true) }
   /// Treaty and union layers, for information.
-  public var beside: [LayerAnswer]
+  public var beside: [LayerAnswer] { layerAnswers(binding: false) }
+
+  func layerAnswers(binding: Bool) -> [LayerAnswer] {
+    let start = Int(index.chainStart[Int(jurisdictionRef)])
+    let end = Int(index.chainStart[Int(jurisdictionRef) + 1])
+    var result: [LayerAnswer] = []
+    for i in start..<end where index.chainBinding[i] == binding {
+      result.append(
+        index.layerAnswer(layer: index.chainLayers[i], record: records[i - start], facts: facts, binding: binding))
+    }
+    return result
+  }
+
+  public static func == (a: Answer, b: Answer) -> Bool {
+    a.question == b.question && a.verdict == b.verdict && a.conflict == b.conflict && a.substance == b.substance
+      && a.jurisdiction == b.jurisdiction && a.layers == b.layers && a.beside == b.beside
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(question)
+    hasher.combine(verdict)
+    hasher.combine(conflict)
+  }
 
   /// The binding layer that decides the verdict: the strictest; among equals, the nearest.
   public var governingLayer: LayerAnswer? {
@@ -204,5 +244,43 @@ extension Answer {
     let first = permissive.map { "\(phrase($0.verdict)) under \($0.jurisdiction.name) law" }.joined(separator: ", ")
     let second = strict.map(\.jurisdiction.name).joined(separator: " and ")
     return "\(first); still \(phrase(verdict)) under \(second) law"
+  }
+}
+
+/// The records of an answer's layers: six inline, more in an array.
+struct LayerRecords: Sendable {
+  private var inline: (Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1)
+  private var more: [Int32]? = nil
+
+  init(count: Int) {
+    if count > 6 { more = Array(repeating: -1, count: count) }
+  }
+
+  subscript(i: Int) -> Int32 {
+    @inline(__always) get {
+      if let more { return more[i] }
+      switch i {
+      case 0: return inline.0
+      case 1: return inline.1
+      case 2: return inline.2
+      case 3: return inline.3
+      case 4: return inline.4
+      default: return inline.5
+      }
+    }
+    @inline(__always) set {
+      if more != nil {
+        more![i] = newValue
+        return
+      }
+      switch i {
+      case 0: inline.0 = newValue
+      case 1: inline.1 = newValue
+      case 2: inline.2 = newValue
+      case 3: inline.3 = newValue
+      case 4: inline.4 = newValue
+      default: inline.5 = newValue
+      }
+    }
   }
 }

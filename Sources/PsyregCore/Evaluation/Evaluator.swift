@@ -26,46 +26,106 @@ extension RuleBook {
 
   /// The substance a name, alias or id stands for.
   public func resolveSubstance(_ name: String) throws(QuestionError) -> Substance {
-    let ids = substanceNames.resolve(name)
-    if ids.count > 1 { throw .ambiguous(name, candidates: ids) }
-    guard let id = ids.first, let substance = substances[id] else {
-      throw .unknownSubstance(name, suggestions: substanceNames.suggestions(for: name))
-    }
-    return substance
+    compiled.substances[Int(try resolveSubstanceID(name).raw)]
   }
 
   /// The jurisdiction a name, alias or id stands for.
   public func resolveJurisdiction(_ name: String) throws(QuestionError) -> Jurisdiction {
+    compiled.jurisdictions[Int(try resolveJurisdictionID(name).raw)]
+  }
+
+  /// The interned substance a name, alias or id stands for.
+  public func resolveSubstanceID(_ name: String) throws(QuestionError) -> SubstanceID {
+    if let index = compiled.substanceByName[ExactText(name)] { return SubstanceID(raw: index) }
+    let ids = substanceNames.resolve(name)
+    if ids.count > 1 { throw .ambiguous(name, candidates: ids) }
+    guard let id = ids.first, let index = compiled.substanceIndex[id] else {
+      throw .unknownSubstance(name, suggestions: substanceNames.suggestions(for: name))
+    }
+    return SubstanceID(raw: index)
+  }
+
+  /// The interned jurisdiction a name, alias or id stands for.
+  public func resolveJurisdictionID(_ name: String) throws(QuestionError) -> JurisdictionID {
+    if let index = compiled.jurisdictionByName[ExactText(name)] { return JurisdictionID(raw: index) }
     let ids = jurisdictionNames.resolve(name)
     if ids.count > 1 { throw .ambiguous(name, candidates: ids) }
-    guard let id = ids.first, let jurisdiction = jurisdictions[id] else {
+    guard let id = ids.first, let index = compiled.jurisdictionIndex[id] else {
       throw .unknownJurisdiction(name, suggestions: jurisdictionNames.suggestions(for: name))
     }
-    return jurisdiction
+    return JurisdictionID(raw: index)
+  }
+
+  /// The interned substance of an id (not a name or alias); nil when the book has none.
+  public func substanceID(_ id: String) -> SubstanceID? { compiled.substanceIndex[id].map(SubstanceID.init) }
+
+  /// The interned jurisdiction of an id (not a name or alias); nil when the book has none.
+  public func jurisdictionID(_ id: String) -> JurisdictionID? {
+    compiled.jurisdictionIndex[id].map(JurisdictionID.init)
   }
 
   /// Answers a question given by names (ids, names or aliases).
   public func ask(
     _ substance: String, in jurisdiction: String, activity: Activity, on date: CivilDate, facts: Facts = Facts()
   ) throws(QuestionError) -> Answer {
-    let s = try resolveSubstance(substance)
-    let j = try resolveJurisdiction(jurisdiction)
-    return answer(Question(substance: s.id, jurisdiction: j.id, activity: activity, date: date, facts: facts))
+    let s = try resolveSubstanceID(substance)
+    let j = try resolveJurisdictionID(jurisdiction)
+    return answer(s, in: j, activity: activity, on: date, facts: facts)
   }
 
   /// Every activity, in the vocabulary's order.
   public func askAll(_ substance: String, in jurisdiction: String, on date: CivilDate, facts: Facts = Facts())
     throws(QuestionError) -> [Answer]
   {
-    let s = try resolveSubstance(substance)
-    let j = try resolveJurisdiction(jurisdiction)
-    return Activity.allCases.map {
-      answer(Question(substance: s.id, jurisdiction: j.id, activity: $0, date: date, facts: facts))
-    }
+    let s = try resolveSubstanceID(substance)
+    let j = try resolveJurisdictionID(jurisdiction)
+    return Activity.allCases.map { answer(s, in: j, activity: $0, on: date, facts: facts) }
   }
 
   /// Answers a question whose substance and jurisdiction are ids known to the book.
   public func answer(_ question: Question) -> Answer {
+    compiled.answer(
+      substance: compiled.substanceIndex[question.substance]!,
+      jurisdiction: compiled.jurisdictionIndex[question.jurisdiction]!, activity: question.activity,
+      date: question.date, facts: question.facts)
+  }
+
+  /// Answers a question by interned ids: the fastest full answer, every layer's governing rule included.
+  public func answer(
+    _ substance: SubstanceID, in jurisdiction: JurisdictionID, activity: Activity, on date: CivilDate,
+    facts: Facts = Facts()
+  ) -> Answer {
+    compiled.answer(
+      substance: substance.raw, jurisdiction: jurisdiction.raw, activity: activity, date: date, facts: facts)
+  }
+
+  /// The combined verdict alone (no facts), as `answer(…).verdict` would give it.
+  public func verdict(
+    _ substance: SubstanceID, in jurisdiction: JurisdictionID, activity: Activity, on date: CivilDate
+  ) -> Verdict {
+    compiled.verdict(
+      substance: substance.raw, jurisdiction: jurisdiction.raw, activity: activity, day: QuestionIndex.day(date))
+  }
+
+  /// The reference evaluator's verdict, its full answer made as before the compiled index (the
+  /// question benchmark's baseline).
+  package func _referenceVerdict(_ question: Question) -> Verdict { referenceAnswer(question).verdict }
+
+  /// Asking by name as before the compiled index: scalar-wise name normalisation, substance
+  /// and jurisdiction copied, the reference evaluator's answer (the question benchmark's baseline).
+  package func _referenceAsk(_ substance: String, in jurisdiction: String, activity: Activity, on date: CivilDate)
+    -> Verdict?
+  {
+    let sIDs = substanceNames.resolveScalars(substance)
+    guard sIDs.count == 1, let s = substances[sIDs[0]] else { return nil }
+    let jIDs = jurisdictionNames.resolveScalars(jurisdiction)
+    guard jIDs.count == 1, let j = jurisdictions[jIDs[0]] else { return nil }
+    return referenceAnswer(Question(substance: s.id, jurisdiction: j.id, activity: activity, date: date)).verdict
+  }
+
+  /// The reference evaluator's answer, every layer resolved from the histories with no
+  /// compiled table: the oracle `answer` is tested against.
+  func referenceAnswer(_ question: Question) -> ReferenceAnswer {
     let substance = substances[question.substance]!
     let jurisdiction = jurisdictions[question.jurisdiction]!
     var binding: [LayerAnswer] = []
@@ -77,7 +137,7 @@ extension RuleBook {
     }
     let verdict = Self.combine(binding.map(\.verdict))
     let known = Set(binding.map(\.verdict).filter { $0 != .unknown })
-    return Answer(
+    return ReferenceAnswer(
       question: question, substance: substance, jurisdiction: jurisdiction, verdict: verdict,
       conflict: known.count > 1, layers: binding, beside: beside)
   }
@@ -244,4 +304,15 @@ extension RuleBook {
       status: status, schedule: schedule, amendment: amended, adoption: listing.adoption,
       inheritedFrom: inherited ? listing.substance : nil)
   }
+}
+
+/// An answer as the reference evaluator makes it: every value copied.
+struct ReferenceAnswer: Hashable {
+  var question: Question
+  var substance: Substance
+  var jurisdiction: Jurisdiction
+  var verdict: Verdict
+  var conflict: Bool
+  var layers: [LayerAnswer]
+  var beside: [LayerAnswer]
 }

@@ -22,6 +22,9 @@ public struct RuleBook: Sendable {
   let layerChains: [String: [String]]
   /// Substance id → itself, what it is an isomer or salt of, and so on up.
   let lineages: [String: [String]]
+  /// Interned ids and, per (layer, substance, activity), the days answers change: what
+  /// questions are answered from.
+  let compiled: QuestionIndex
 
   struct HistoryKey: Hashable, Sendable {
     /// A substance id, or a schedule id for amendments.
@@ -134,6 +137,9 @@ public struct RuleBook: Sendable {
 
     layerChains = Self.chains(jurisdictions.mapValues(\.parent))
     lineages = Self.chains(substances.mapValues(\.inheritsFrom))
+    compiled = QuestionIndex(
+      substances: substances, jurisdictions: jurisdictions, layerChains: layerChains, substanceNames: substanceNames,
+      jurisdictionNames: jurisdictionNames)
   }
 
   /// Follows links up from every id, stopping at a cycle or an unknown id.

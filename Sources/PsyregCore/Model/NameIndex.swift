@@ -5,6 +5,9 @@ public struct NameIndex: Sendable {
   /// Every name, as written, for suggestions.
   public private(set) var names: [String] = []
   private var known: Set<String> = []
+  /// Every name added, by its exact bytes, with its normalised key: a name typed as written
+  /// skips `normalize`.
+  private var exact: [ExactText: String] = [:]
 
   /// An empty index.
   public init() {}
@@ -13,13 +16,26 @@ public struct NameIndex: Sendable {
   public mutating func add(id: String, names: [String]) {
     for name in [id] + names {
       let key = Self.normalize(name)
+      exact[ExactText(name)] = key
       if !ids[key, default: []].contains(id) { ids[key, default: []].append(id) }
       if known.insert(name).inserted { self.names.append(name) }
     }
   }
 
   /// The ids a name may mean: one for a clear name, several when it is ambiguous.
-  public func resolve(_ name: String) -> [String] { ids[Self.normalize(name)] ?? [] }
+  public func resolve(_ name: String) -> [String] { ids[exact[ExactText(name)] ?? Self.normalize(name)] ?? [] }
+
+  /// Every name as written that resolves to exactly one id, with that id.
+  package var uniqueNames: [(name: String, id: String)] {
+    names.compactMap { name in
+      let ids = resolve(name)
+      return ids.count == 1 ? (name, ids[0]) : nil
+    }
+  }
+
+  /// `resolve` through the general, scalar-wise normalisation: how names were resolved before
+  /// the ASCII path (the question benchmark's baseline).
+  package func resolveScalars(_ name: String) -> [String] { ids[Self.normalizeScalars(name)] ?? [] }
 
   /// Known names close to a name that resolves to nothing.
   public func suggestions(for name: String, limit: Int = 3) -> [String] {
@@ -42,6 +58,11 @@ public struct NameIndex: Sendable {
 
   /// Lower case, accents and ligatures folded; spaces, hyphens, dots, underscores and apostrophes dropped.
   public static func normalize(_ name: String) -> String {
+    normalizeASCII(name) ?? normalizeScalars(name)
+  }
+
+  /// `normalize` scalar by scalar, for any text.
+  static func normalizeScalars(_ name: String) -> String {
     var out = ""
     for scalar in name.lowercased().decomposedScalars() {
       switch scalar.value {
@@ -62,6 +83,60 @@ public struct NameIndex: Sendable {
       }
     }
     return out
+  }
+}
+
+/// Text compared and hashed by its UTF-8 bytes (`String`'s own `==` is canonical equivalence,
+/// under which two texts `normalize` differently may be equal).
+struct ExactText: Hashable, Sendable {
+  var text: String
+  init(_ text: String) { self.text = text }
+  static func == (a: ExactText, b: ExactText) -> Bool {
+    var (x, y) = (a.text, b.text)
+    return x.withUTF8 { x in
+      y.withUTF8 { y in
+        guard x.count == y.count else { return false }
+        for i in x.indices where x[i] != y[i] { return false }
+        return true
+      }
+    }
+  }
+  /// FNV-1a over the bytes, then one word into the hasher: names are short, and hashing every
+  /// byte through SipHash cost more than the rest of a question.
+  func hash(into hasher: inout Hasher) {
+    var text = text
+    let folded = text.withUTF8 { bytes -> UInt64 in
+      var h: UInt64 = 0xCBF2_9CE4_8422_2325
+      for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+      return h
+    }
+    hasher.combine(folded)
+  }
+}
+
+extension NameIndex {
+  /// `normalize` for ASCII text, byte by byte (nil for anything else): lower case; spaces,
+  /// hyphens, underscores, dots and apostrophes dropped. The same result as the general path,
+  /// which for ASCII only lower-cases and drops those characters.
+  @inline(__always)
+  static func normalizeASCII(_ name: String) -> String? {
+    var name = name
+    return name.withUTF8 { bytes -> String? in
+      if bytes.count > 64 { return nil }
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out -> String? in
+        var count = 0
+        for byte in bytes {
+          if byte >= 0x80 { return nil }
+          switch byte {
+          case 0x20, 0x2D, 0x5F, 0x2E, 0x27: continue
+          case 0x41...0x5A: out[count] = byte | 0x20
+          default: out[count] = byte
+          }
+          count += 1
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
+      }
+    }
   }
 }
 

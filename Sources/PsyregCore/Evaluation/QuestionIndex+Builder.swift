@@ -1,0 +1,438 @@
+extension QuestionIndex {
+  /// Compiles the index: interns ids, entries, schedules, adoptions and statuses; then, per
+  /// (layer, substance) whose answers depend on data (an entry or initial status for the
+  /// substance or its lineage, in the layer or a layer it adopts, however deep), evaluates the
+  /// layer's answer for every activity on every day it can change and keeps the days it does.
+  /// Every other substance answers from its layer's default slot (the adopted layers' defaults,
+  /// the `unlisted` baseline), which no substance changes.
+  struct Builder {
+    /// One interned history: the entries for one substance (or, for amendments, one schedule)
+    /// in one layer, as in `RuleBook.History`.
+    struct History {
+      var initial: Int32 = -1
+      /// Entry indices sorted by day; entries of one day keep their order in the file.
+      var entries: [Int32] = []
+      var setting: [[Int32]] = Array(repeating: [], count: QuestionIndex.activityCount)
+      var listings: [Int32] = []
+    }
+
+    struct Listing {
+      var entry: Int32
+      var substance: Int32
+      var since: Int32
+      var adoption: Int32
+    }
+
+    struct AdoptionRef {
+      var from: Int32
+      var index: Int32
+      var layer: Int32
+    }
+
+    var substances: [Substance]
+    var jurisdictions: [Jurisdiction]
+    var substanceIndex: [String: Int32] = [:]
+    var jurisdictionIndex: [String: Int32] = [:]
+    var lineages: [[Int32]] = []
+    var chains: [[Int32]] = []
+    var chainBinding: [[Bool]] = []
+
+    var entryLayer: [Int32] = []
+    var entryPosition: [Int32] = []
+    var entryDay: [Int32] = []
+    /// Per entry and activity (entry × 6 + activity): the ruling's verdict and whether it has conditions.
+    var entryVerdict: [Verdict?] = []
+    var entryConditions: [Bool] = []
+    var entrySchedule: [Int32] = []
+    var entryStatus: [Int32] = []
+    var entryEndsListing: [Bool] = []
+    var entrySetsNone: [Bool] = []
+
+    var schedules: [Schedule] = []
+    var scheduleLabel: [Int32] = []
+    var scheduleNames: [String: Int32] = [:]
+    /// (schedule name, layer) → the layer's first schedule of that id.
+    var scheduleOf: [UInt64: Int32] = [:]
+    var adoptions: [Adoption] = []
+    var layerAdoptions: [[AdoptionRef]] = []
+    var initials: [InitialStatus] = []
+    var unlisted: [Int32] = []
+    var statuses: [String] = []
+    var dates: [Int32: CivilDate] = [:]
+    var statusIndex: [String: Int32] = [:]
+
+    var histories: [UInt64: History] = [:]
+    var amendments: [UInt64: History] = [:]
+    /// Per layer: the substances with a history there.
+    var historySubstances: [[Int32]] = []
+    /// Per layer: the days of its class-wide entries and adoptions.
+    var layerDays: [[Int32]] = []
+
+    var records: [Record] = []
+    var recordIndex: [Record: Int32] = [:]
+    var slots = SlotTable(capacity: 16)
+    var defaultSlot: [Int32] = []
+    var pointStart: [Int32] = [0]
+    var pointDays: [Int32] = []
+    var pointRecords: [Int32] = []
+    var slotCount: Int32 = 0
+
+    let layerChains: [String: [String]]
+    let lineageIDs: [String: [String]]
+
+    init(substances: [String: Substance], jurisdictions: [String: Jurisdiction], layerChains: [String: [String]]) {
+      self.substances = substances.values.sorted { $0.id < $1.id }
+      self.jurisdictions = jurisdictions.values.sorted { $0.id < $1.id }
+      self.layerChains = layerChains
+      self.lineageIDs = RuleBook.chains(substances.mapValues(\.inheritsFrom))
+    }
+
+    static func key(_ a: Int32, _ b: Int32) -> UInt64 { SlotTable.key(a, b) }
+
+    mutating func intern(status: String?) -> Int32 {
+      guard let status else { return -1 }
+      if let index = statusIndex[status] { return index }
+      let index = Int32(statuses.count)
+      statuses.append(status)
+      statusIndex[status] = index
+      return index
+    }
+
+    mutating func intern(scheduleName: String) -> Int32 {
+      if let index = scheduleNames[scheduleName] { return index }
+      let index = Int32(scheduleNames.count)
+      scheduleNames[scheduleName] = index
+      return index
+    }
+
+    mutating func build() {
+      for (i, s) in substances.enumerated() { substanceIndex[s.id] = Int32(i) }
+      for (i, j) in jurisdictions.enumerated() { jurisdictionIndex[j.id] = Int32(i) }
+      lineages = substances.map { s in (lineageIDs[s.id] ?? [s.id]).compactMap { substanceIndex[$0] } }
+      for j in jurisdictions {
+        let chain = (layerChains[j.id] ?? []).compactMap { jurisdictionIndex[$0] }
+        chains.append(chain)
+        chainBinding.append(
+          chain.map {
+            let layer = jurisdictions[Int($0)]; return layer.kind.bindsPeople || layer.id == j.id
+          })
+      }
+      internLayers()
+      compile()
+    }
+
+    mutating func internLayers() {
+      let count = Activity.allCases.count
+      historySubstances = Array(repeating: [], count: jurisdictions.count)
+      layerDays = Array(repeating: [], count: jurisdictions.count)
+      for (l, layer) in jurisdictions.enumerated() {
+        let L = Int32(l)
+        for schedule in layer.schedules {
+          let name = intern(scheduleName: schedule.id)
+          let index = Int32(schedules.count)
+          schedules.append(schedule)
+          scheduleLabel.append(intern(status: schedule.label))
+          if scheduleOf[Self.key(name, L)] == nil { scheduleOf[Self.key(name, L)] = index }
+        }
+        var refs: [AdoptionRef] = []
+        for adoption in layer.adoptions {
+          refs.append(
+            AdoptionRef(
+              from: QuestionIndex.day(adoption.from), index: Int32(adoptions.count),
+              layer: jurisdictionIndex[adoption.layer] ?? -1))
+          adoptions.append(adoption)
+          layerDays[l].append(QuestionIndex.day(adoption.from))
+          dates[QuestionIndex.day(adoption.from)] = adoption.from
+        }
+        layerAdoptions.append(refs)
+        if let status = layer.unlisted {
+          _ = intern(status: status.status)
+          unlisted.append(Int32(initials.count))
+          initials.append(status)
+        } else {
+          unlisted.append(-1)
+        }
+        for (substance, status) in layer.initial {
+          guard let s = substanceIndex[substance] else { continue }
+          let index = Int32(initials.count)
+          initials.append(status)
+          _ = intern(status: status.status)
+          histories[Self.key(s, L), default: History()].initial = index
+        }
+        for (position, entry) in layer.timeline.enumerated() {
+          let e = Int32(entryLayer.count)
+          entryLayer.append(L)
+          entryPosition.append(Int32(position))
+          entryDay.append(QuestionIndex.day(entry.date))
+          dates[QuestionIndex.day(entry.date)] = entry.date
+          for activity in Activity.allCases {
+            let ruling = entry.verdicts.ruling(for: activity)
+            entryVerdict.append(ruling?.verdict)
+            entryConditions.append(!(ruling?.conditions.isEmpty ?? true))
+          }
+          entrySchedule.append(entry.schedule.map { intern(scheduleName: $0) } ?? -1)
+          entryStatus.append(intern(status: entry.status))
+          entryEndsListing.append(entry.endsListing)
+          entrySetsNone.append(entry.verdicts.isEmpty)
+          for substance in entry.substances {
+            guard let s = substanceIndex[substance] else { continue }
+            histories[Self.key(s, L), default: History()].entries.append(e)
+          }
+          for schedule in entry.schedules {
+            amendments[Self.key(intern(scheduleName: schedule), L), default: History()].entries.append(e)
+          }
+          if entry.isClassWide { layerDays[l].append(QuestionIndex.day(entry.date)) }
+        }
+      }
+      // Read through locals: a nested function capturing `self` would copy the builder (and the
+      // dictionary being updated) on every call.
+      let (entryDay, entryVerdict, entrySchedule, entryEndsListing) =
+        (self.entryDay, self.entryVerdict, self.entrySchedule, self.entryEndsListing)
+      func indexed(_ history: History) -> History {
+        var history = history
+        // Sorted by day, stable: entries were appended in file order.
+        history.entries = history.entries.enumerated().sorted {
+          let (a, b) = (entryDay[Int($0.element)], entryDay[Int($1.element)])
+          return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
+        for e in history.entries {
+          for a in 0..<count where entryVerdict[Int(e) * count + a] != nil { history.setting[a].append(e) }
+          if entrySchedule[Int(e)] >= 0 || entryEndsListing[Int(e)] { history.listings.append(e) }
+        }
+        return history
+      }
+      histories = histories.mapValues(indexed)
+      amendments = amendments.mapValues(indexed)
+      for key in histories.keys {
+        // Keys are (substance, layer).
+        historySubstances[Int(UInt32(truncatingIfNeeded: key))].append(Int32(truncatingIfNeeded: key >> 32))
+      }
+      // In substance order, so that compiling does not depend on the dictionary's order.
+      for l in historySubstances.indices { historySubstances[l].sort() }
+      for l in layerDays.indices { layerDays[l].sort() }
+    }
+
+    // MARK: Which entry governs, on interned data (mirrors RuleBook.resolve)
+
+    func last(_ entries: [Int32], onOrBefore day: Int32) -> Int32? {
+      var low = 0
+      var high = entries.count
+      while low < high {
+        let mid = (low + high) / 2
+        if entryDay[Int(entries[mid])] <= day { low = mid + 1 } else { high = mid }
+      }
+      return low == 0 ? nil : entries[low - 1]
+    }
+
+    func adoption(_ layer: Int32, _ day: Int32) -> AdoptionRef? {
+      layerAdoptions[Int(layer)].last { $0.from <= day }
+    }
+
+    func lineage(_ substance: Int32) -> [Int32] { substance < 0 ? [] : lineages[Int(substance)] }
+
+    /// The listing's schedule name, unless the entry ended the listing.
+    func schedule(_ listing: Listing) -> Int32 {
+      entryEndsListing[Int(listing.entry)] ? -1 : entrySchedule[Int(listing.entry)]
+    }
+
+    func listing(_ substance: Int32, _ layer: Int32, _ day: Int32, depth: Int) -> Listing? {
+      guard layer >= 0 else { return nil }
+      var found: Listing?
+      for id in lineage(substance) {
+        if let history = histories[Self.key(id, layer)], let e = last(history.listings, onOrBefore: day) {
+          found = Listing(entry: e, substance: id, since: entryDay[Int(e)], adoption: -1)
+          break
+        }
+      }
+      if depth < RuleBook.adoptionDepthLimit, let adoption = adoption(layer, day),
+        let adopted = listing(substance, adoption.layer, day, depth: depth + 1), schedule(adopted) >= 0
+      {
+        let since = max(adopted.since, adoption.from)
+        if found.map({ $0.since < since }) ?? true {
+          found = Listing(entry: adopted.entry, substance: adopted.substance, since: since, adoption: adoption.index)
+        }
+      }
+      return found
+    }
+
+    func scheduleAnswer(
+      _ listing: Listing, _ substance: Int32, _ layer: Int32, _ a: Int, _ activity: Activity, _ day: Int32
+    )
+      -> Record?
+    {
+      let name = schedule(listing)
+      guard name >= 0, let s = scheduleOf[Self.key(name, layer)],
+        let ruling = schedules[Int(s)].verdicts.ruling(for: activity)
+      else { return nil }
+      var record = Record(
+        verdict: ruling.verdict, origin: .schedule, activity: activity, hasConditions: !ruling.conditions.isEmpty,
+        rulingKind: .schedule, ruling: s, governingKind: .entry, governing: listing.entry, since: listing.since,
+        status: -1, schedule: s, amendment: -1, adoption: listing.adoption, inheritedFrom: -1)
+      let listingLabel =
+        listing.adoption < 0 && entrySetsNone[Int(listing.entry)] ? entryStatus[Int(listing.entry)] : -1
+      record.status = listingLabel >= 0 ? listingLabel : scheduleLabel[Int(s)]
+      let count = QuestionIndex.activityCount
+      if let history = amendments[Self.key(name, layer)], let e = last(history.setting[a], onOrBefore: day) {
+        record.verdict = entryVerdict[Int(e) * count + a]!
+        record.hasConditions = entryConditions[Int(e) * count + a]
+        record.rulingKind = .entry
+        record.ruling = e
+        record.status = entryStatus[Int(e)] >= 0 ? entryStatus[Int(e)] : scheduleLabel[Int(s)]
+        record.amendment = e
+        if entryDay[Int(e)] >= record.since {
+          record.governing = e
+          record.since = entryDay[Int(e)]
+        }
+      }
+      if listing.substance != substance {
+        record.origin = .inherited
+        record.inheritedFrom = listing.substance
+      }
+      return record
+    }
+
+    func resolve(_ substance: Int32, _ layer: Int32, _ a: Int, _ activity: Activity, _ day: Int32, depth: Int)
+      -> Record?
+    {
+      guard layer >= 0 else { return nil }
+      let count = QuestionIndex.activityCount
+      let lineage = lineage(substance)
+      var own: Record?
+      for id in lineage {
+        if let history = histories[Self.key(id, layer)], let e = last(history.setting[a], onOrBefore: day) {
+          let name = entrySchedule[Int(e)]
+          let s = name >= 0 ? scheduleOf[Self.key(name, layer)] ?? -1 : -1
+          let status = entryStatus[Int(e)] >= 0 ? entryStatus[Int(e)] : (s >= 0 ? scheduleLabel[Int(s)] : -1)
+          own = Record(
+            verdict: entryVerdict[Int(e) * count + a]!, origin: id == substance ? .own : .inherited,
+            activity: activity, hasConditions: entryConditions[Int(e) * count + a], rulingKind: .entry, ruling: e,
+            governingKind: .entry, governing: e, since: entryDay[Int(e)], status: status, schedule: s, amendment: -1,
+            adoption: -1, inheritedFrom: id == substance ? -1 : id)
+          break
+        }
+      }
+      let listing = listing(substance, layer, day, depth: depth)
+      if let listing, let scheduled = scheduleAnswer(listing, substance, layer, a, activity, day),
+        own.map({ $0.since < scheduled.since }) ?? true
+      {
+        return scheduled
+      }
+      if let own { return own }
+      if depth < RuleBook.adoptionDepthLimit, let adoption = adoption(layer, day),
+        var adopted = resolve(substance, adoption.layer, a, activity, day, depth: depth + 1)
+      {
+        adopted.origin = .adopted
+        adopted.adoption = adoption.index
+        adopted.since = max(adopted.since, adoption.from)
+        return adopted
+      }
+      for id in lineage {
+        if let initial = histories[Self.key(id, layer)]?.initial, initial >= 0,
+          let ruling = initials[Int(initial)].verdicts.ruling(for: activity)
+        {
+          return Record(
+            verdict: ruling.verdict, origin: .initial, activity: activity, hasConditions: !ruling.conditions.isEmpty,
+            rulingKind: .initial, ruling: initial, governingKind: .initial, governing: initial, since: .min,
+            status: statusIndex[initials[Int(initial)].status]!, schedule: -1, amendment: -1, adoption: -1,
+            inheritedFrom: id == substance ? -1 : id)
+        }
+      }
+      let u = unlisted[Int(layer)]
+      if listing.map({ schedule($0) < 0 }) ?? true, u >= 0, let ruling = initials[Int(u)].verdicts.ruling(for: activity)
+      {
+        return Record(
+          verdict: ruling.verdict, origin: .initial, activity: activity, hasConditions: !ruling.conditions.isEmpty,
+          rulingKind: .initial, ruling: u, governingKind: .initial, governing: u, since: .min,
+          status: statusIndex[initials[Int(u)].status]!, schedule: -1, amendment: -1, adoption: -1, inheritedFrom: -1)
+      }
+      return nil
+    }
+
+    // MARK: Compiling the change points
+
+    /// The layer and every layer it adopts, however deep (cycles cut).
+    func closure(_ layer: Int32) -> [Int32] {
+      var seen: Set<Int32> = [layer]
+      var order = [layer]
+      var i = 0
+      while i < order.count {
+        for adoption in layerAdoptions[Int(order[i])] where adoption.layer >= 0 && seen.insert(adoption.layer).inserted
+        {
+          order.append(adoption.layer)
+        }
+        i += 1
+      }
+      return order
+    }
+
+    mutating func intern(_ record: Record) -> Int32 {
+      if let index = recordIndex[record] { return index }
+      let index = Int32(records.count)
+      records.append(record)
+      recordIndex[record] = index
+      return index
+    }
+
+    /// Adds one slot: per activity, the answer before the first candidate day and at each
+    /// candidate day where it changes.
+    mutating func addSlot(substance: Int32, layer: Int32, days: [Int32]) -> Int32 {
+      let before = days.first.map { $0 &- 1 } ?? 0
+      for (a, activity) in Activity.allCases.enumerated() {
+        var previous = resolve(substance, layer, a, activity, before, depth: 0) ?? .none(activity)
+        pointDays.append(.min)
+        pointRecords.append(intern(previous))
+        for day in days {
+          // Interned only when it changes: most days change nothing for most activities.
+          let record = resolve(substance, layer, a, activity, day, depth: 0) ?? .none(activity)
+          if record != previous {
+            pointDays.append(day)
+            pointRecords.append(intern(record))
+            previous = record
+          }
+        }
+        pointStart.append(Int32(pointDays.count))
+      }
+      defer { slotCount += 1 }
+      return slotCount
+    }
+
+    mutating func compile() {
+      var descendants: [[Int32]] = Array(repeating: [], count: substances.count)
+      for (s, lineage) in lineages.enumerated() {
+        for id in lineage { descendants[Int(id)].append(Int32(s)) }
+      }
+      var mark = Array(repeating: Int32(-1), count: substances.count)
+      var pairs = 0
+      for l in jurisdictions.indices {
+        let L = Int32(l)
+        let closure = closure(L)
+        var shared: [Int32] = []
+        for m in closure { shared += layerDays[Int(m)] }
+        let sharedDays = Array(Set(shared)).sorted()
+        defaultSlot.append(addSlot(substance: -1, layer: L, days: sharedDays))
+        var relevant: [Int32] = []
+        for m in closure {
+          for id in historySubstances[Int(m)] {
+            for s in descendants[Int(id)] where mark[Int(s)] != L {
+              mark[Int(s)] = L
+              relevant.append(s)
+            }
+          }
+        }
+        relevant.sort()
+        pairs += relevant.count
+        for s in relevant {
+          var days = shared
+          for id in lineages[Int(s)] {
+            for m in closure {
+              if let history = histories[Self.key(id, m)] { days += history.entries.map { entryDay[Int($0)] } }
+            }
+          }
+          let slot = addSlot(substance: s, layer: L, days: Array(Set(days)).sorted())
+          slots.insert(layer: L, substance: s, slot: slot)
+        }
+      }
+      _ = pairs
+    }
+  }
+}
