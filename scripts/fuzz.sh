@@ -53,8 +53,10 @@ seeds=$work/seeds        # made afresh each run
 artifacts=$work/artifacts
 log=$work/log
 mkdir -p "$corpus" "$artifacts"
-rm -rf "$seeds"
-mkdir -p "$seeds"
+rm -rf "$seeds" "$work/tmp"
+mkdir -p "$seeds" "$work/tmp"
+# FuzzLoad writes inputs that are not UTF-8 to a folder per process under $TMPDIR.
+export TMPDIR=$work/tmp
 
 # Seeds from the hostile corpus (Tests/Hostile/CASE/Rules/..., docs/hardening.md): its rule
 # files up to 1 MB (larger ones are made by the cases' setup.sh and are not seeds).

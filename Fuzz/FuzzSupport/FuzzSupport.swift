@@ -85,3 +85,34 @@ public func check(_ output: String, _ grammar: Grammar, _ what: String) {
     }
   }
 }
+
+/// With PSYREG_FUZZ_TIMING=1, prints how long each phase of an input took (to keep the
+/// targets fast: libFuzzer finds more at more executions per second).
+public struct PhaseTimer {
+  static let on = environment("PSYREG_FUZZ_TIMING") == "1"
+  var last: timespec = PhaseTimer.now()
+  var parts: [String] = []
+
+  public init() {}
+
+  static func now() -> timespec {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return t
+  }
+
+  /// Ends the phase `name`.
+  public mutating func lap(_ name: String) {
+    guard PhaseTimer.on else { return }
+    let t = PhaseTimer.now()
+    let ms = Double(t.tv_sec - last.tv_sec) * 1000 + Double(t.tv_nsec - last.tv_nsec) / 1_000_000
+    parts.append("\(name) \(Int(ms))ms")
+    last = t
+  }
+
+  /// Prints the phases.
+  public func print() {
+    guard PhaseTimer.on else { return }
+    printError("timing: " + parts.joined(separator: ", ") + "\n")
+  }
+}
