@@ -20,8 +20,14 @@ package struct YAMLIssue: Sendable, Hashable {
     case commentInValue(value: String, comment: String)
     /// An alias whose anchor is not defined before it.
     case unknownAlias(String)
-    /// Aliases expanding beyond the reader's bound.
+    /// Aliases expanding beyond the reader's bound on nodes.
     case aliasLimit(Int)
+    /// Aliases expanding beyond the reader's bound on text (bytes).
+    case aliasBytesLimit(Int)
+    /// Sequences and mappings nested deeper than the bound.
+    case nestingLimit(Int)
+    /// More nodes in one document than the bound.
+    case nodeLimit(Int)
   }
 
   package var kind: Kind

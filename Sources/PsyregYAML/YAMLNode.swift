@@ -22,6 +22,15 @@ package struct YAMLNode: Sendable {
     }
   }
 
+  /// The bytes of every scalar in this subtree, keys included.
+  package var scalarBytes: Int {
+    switch content {
+    case .scalar(let s): s.value.utf8.count
+    case .sequence(let items): items.reduce(0) { $0 + $1.scalarBytes }
+    case .mapping(let pairs): pairs.reduce(0) { $0 + $1.key.scalarBytes + $1.value.scalarBytes }
+    }
+  }
+
   package var scalar: YAMLScalar? {
     if case .scalar(let s) = content { return s }
     return nil

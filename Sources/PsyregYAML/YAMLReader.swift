@@ -8,9 +8,22 @@ import CYAML
 package struct YAMLReader: Sendable {
   /// The most nodes that aliases may add to one document before it counts as an alias bomb.
   package var maxAliasExpansion: Int
+  /// The most text (scalar bytes) that aliases may add: a 1 MB scalar aliased thousands of
+  /// times is an alias bomb too, though it adds few nodes.
+  package var maxAliasBytes: Int
+  /// The deepest nesting of sequences and mappings: rule files need a handful of levels, and a
+  /// bound keeps a 70,000-level file from exhausting the stack.
+  package var maxDepth: Int
+  /// The most nodes one document may hold.
+  package var maxNodes: Int
 
-  package init(maxAliasExpansion: Int = 100_000) {
+  package init(
+    maxAliasExpansion: Int = 100_000, maxAliasBytes: Int = 4 << 20, maxDepth: Int = 256, maxNodes: Int = 2_000_000
+  ) {
     self.maxAliasExpansion = maxAliasExpansion
+    self.maxAliasBytes = maxAliasBytes
+    self.maxDepth = maxDepth
+    self.maxNodes = maxNodes
   }
 
   package struct Result: Sendable {
@@ -35,7 +48,7 @@ package struct YAMLReader: Sendable {
       issues.append(YAMLIssue(.binaryContent, at: location))
       return Result(root: nil, issues: issues)
     }
-    var builder = TreeBuilder(maxAliasExpansion: maxAliasExpansion)
+    var builder = TreeBuilder(limits: self)
     body.withUnsafeBufferPointer { builder.run($0) }
     issues += builder.issues
     let fatal = builder.issues.contains { $0.isFatal }
@@ -53,10 +66,11 @@ package struct YAMLReader: Sendable {
     var index = 0
     while index < offset && index < bytes.count {
       let byte = bytes[index]
-      if byte == 0x0A {
+      // LF, CRLF and a lone CR each end a line, as libyaml counts them.
+      if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
         line += 1
         column = 1
-      } else if byte & 0xC0 != 0x80 {
+      } else if byte & 0xC0 != 0x80 && byte != 0x0D {
         column += 1
       }
       index += 1
@@ -68,7 +82,7 @@ package struct YAMLReader: Sendable {
 /// Turns libyaml events into `YAMLNode`s. Finished children wait on one flat stack and
 /// are moved into their parent when it ends, so no array is copied while it grows.
 private struct TreeBuilder {
-  let maxAliasExpansion: Int
+  let limits: YAMLReader
   var issues: [YAMLIssue] = []
   var root: YAMLNode?
   var documentCount = 0
@@ -85,9 +99,11 @@ private struct TreeBuilder {
   private var pending: [YAMLNode] = []
   private var anchors: [String: YAMLNode] = [:]
   private var expanded = 0
+  private var expandedBytes = 0
+  private var nodes = 0
 
-  init(maxAliasExpansion: Int) {
-    self.maxAliasExpansion = maxAliasExpansion
+  init(limits: YAMLReader) {
+    self.limits = limits
   }
 
   private func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -159,6 +175,20 @@ private struct TreeBuilder {
   private mutating func handle(_ event: yaml_event_t, input: UnsafeBufferPointer<UInt8>) -> Bool {
     let location = location(event.start_mark)
     switch event.type {
+    case YAML_SCALAR_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+      nodes += 1
+      if nodes > limits.maxNodes {
+        issues.append(YAMLIssue(.nodeLimit(limits.maxNodes), at: location))
+        return false
+      }
+      if event.type != YAML_SCALAR_EVENT && frames.count >= limits.maxDepth {
+        issues.append(YAMLIssue(.nestingLimit(limits.maxDepth), at: location))
+        return false
+      }
+    default:
+      break
+    }
+    switch event.type {
     case YAML_DOCUMENT_START_EVENT:
       documentCount += 1
       if documentCount > 1 {
@@ -198,8 +228,14 @@ private struct TreeBuilder {
         return false
       }
       expanded += node.size
-      if expanded > maxAliasExpansion {
-        issues.append(YAMLIssue(.aliasLimit(maxAliasExpansion), at: location))
+      if expanded > limits.maxAliasExpansion {
+        issues.append(YAMLIssue(.aliasLimit(limits.maxAliasExpansion), at: location))
+        return false
+      }
+      // Walking the node costs no more than its size, which the bound above already counts.
+      expandedBytes += node.scalarBytes
+      if expandedBytes > limits.maxAliasBytes {
+        issues.append(YAMLIssue(.aliasBytesLimit(limits.maxAliasBytes), at: location))
         return false
       }
       node.location = location
@@ -244,18 +280,29 @@ private struct TreeBuilder {
   private mutating func pairs(_ children: [YAMLNode]) -> [YAMLPair] {
     var pairs: [YAMLPair] = []
     pairs.reserveCapacity(children.count / 2)
-    // Rule mappings are small: a linear search beats hashing every key.
+    // Rule mappings are small, where a linear search beats hashing; large ones (generated or
+    // hostile) get a dictionary so that the search stays linear overall.
+    let hashed = children.count > 32
+    var firstKey: [String: SourceLocation] = [:]
     var index = 0
     while index + 1 < children.count {
       let key = children[index]
-      if let name = key.scalar?.value,
-        let first = pairs.first(where: { $0.key.scalar?.value == name })
-      {
-        issues.append(YAMLIssue(.duplicateKey(name, first: first.key.location), at: key.location))
+      if let name = key.scalar?.value {
+        let first: SourceLocation?
+        if hashed {
+          first = firstKey[name]
+          if first == nil { firstKey[name] = key.location }
+        } else {
+          first = pairs.first(where: { $0.key.scalar?.value == name })?.key.location
+        }
+        if let first {
+          issues.append(YAMLIssue(.duplicateKey(name, first: first), at: key.location))
+        }
       }
       pairs.append(YAMLPair(key: key, value: children[index + 1]))
       index += 2
     }
     return pairs
   }
+
 }

@@ -4,7 +4,8 @@ import PsyregRender
 
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List substances, jurisdictions, the coverage of the data, or the quality of its sources.")
+    commandName: "list",
+    abstract: "List substances, jurisdictions, the coverage of the data, or the quality of its sources.")
 
   @Argument(help: "What to list.") var what: Listing
   @Option(help: "The output format.") var format: ListFormat = .text

@@ -48,6 +48,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let book = try options.loadBook()
+    let protected = OutputFile.identities(book.files)
     let date = on ?? CivilDate.todayUTC()
     let activity = self.activity ?? .possession
     let ruleSet: RuleSetIdentity
@@ -59,7 +60,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     if all {
-      try writeAll(book, date: date, activity: activity, ruleSet: ruleSet, folder: output!)
+      try writeAll(book, date: date, activity: activity, ruleSet: ruleSet, folder: output!, protected: protected)
       return
     }
     let format = self.format ?? .markdown
@@ -78,11 +79,12 @@ struct ReportCommand: ParsableCommand {
       text = format.renderer.render(
         MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet))
     }
-    if let output { try write(text, to: output) } else { Console.out(text) }
+    if let output { try write(text, to: output, protecting: protected) } else { Console.out(text) }
   }
 
   func writeAll(
-    _ book: RuleBook, date: CivilDate, activity: Activity, ruleSet: RuleSetIdentity, folder: String
+    _ book: RuleBook, date: CivilDate, activity: Activity, ruleSet: RuleSetIdentity, folder: String,
+    protected: Set<[UInt64]>
   ) throws {
     let format = self.format ?? .html
     if !ReportPaths.makeDirectories(folder) {
@@ -94,19 +96,19 @@ struct ReportCommand: ParsableCommand {
     for j in book.sortedJurisdictions {
       let report = JurisdictionReport(
         book: book, jurisdiction: j.id, date: date, bandActivity: activity, ruleSet: ruleSet)
-      try write(renderer.render(report), to: folder + "/" + ReportIndex.fileName(j.id, format))
+      try write(renderer.render(report), to: folder + "/" + ReportIndex.fileName(j.id, format), protecting: protected)
       reports.append(report)
     }
     let matrix = MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet)
     let index = ReportIndex(
       reports: reports, matrix: matrix, format: format, coverage: CoverageSummary(book: book, date: date))
-    try write(renderer.render(index), to: folder + "/" + ReportIndex.indexName(format))
+    try write(renderer.render(index), to: folder + "/" + ReportIndex.indexName(format), protecting: protected)
     Console.error(
       "psyreg: wrote \(reports.count) reports and \(ReportIndex.indexName(format)) to \(folder)\n")
   }
 
-  func write(_ text: String, to path: String) throws {
-    if case .failure(let error) = OutputFile.write(text, to: path) {
+  func write(_ text: String, to path: String, protecting rules: Set<[UInt64]>) throws {
+    if case .failure(let error) = OutputFile.write(text, to: path, protecting: rules) {
       Console.error("psyreg: error: cannot write \(path): \(error.reason)\n")
       throw ExitCode.failure
     }

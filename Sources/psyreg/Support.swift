@@ -3,6 +3,12 @@ import Foundation
 import PsyregCore
 import PsyregRender
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Where the rules are: `--rules DIR`, else `$PSYREG_RULES`, else `./Rules`.
 struct RulesOptions: ParsableArguments {
   @Option(name: .long, help: "The rules folder (default: $PSYREG_RULES, else ./Rules).")
@@ -40,11 +46,13 @@ enum Paths {
 
 enum Console {
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    emit(text, to: STDERR_FILENO, workflowCommands: false)
   }
 
-  static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+  /// Standard output; `workflowCommands` for `validate --format github`, whose output is
+  /// workflow commands by design (its values percent-encoded).
+  static func out(_ text: String, workflowCommands: Bool = false) {
+    emit(text, to: STDOUT_FILENO, workflowCommands: workflowCommands)
   }
 
   /// A usage error: the message on standard error, exit status 64.
@@ -52,8 +60,27 @@ enum Console {
     error("psyreg: error: \(message)\n")
     return ExitCode(64)
   }
-}
 
+  /// Writes everything, inert (`TerminalEscaper`), with POSIX `write`: a full disk or a closed
+  /// pipe ends psyreg with a message and status 1, not a trap.
+  private static func emit(_ text: String, to fd: Int32, workflowCommands: Bool) {
+    var bytes = Array(TerminalEscaper.sanitize(text, workflowCommands: workflowCommands).utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        let reason = String(cString: strerror(errno)).lowercased()
+        if fd != STDERR_FILENO {
+          let message = Array("psyreg: error: cannot write the output: \(reason)\n".utf8)
+          _ = message.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        }
+        exit(1)
+      }
+      offset += written
+    }
+  }
+}
 extension CivilDate: ExpressibleByArgument {
   public init?(argument: String) { self.init(argument) }
   public static var defaultCompletionKind: CompletionKind { .default }

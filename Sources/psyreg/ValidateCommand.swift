@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
       (found, files) = (error.diagnostics, error.files)
     }
     let diagnostics = found.sortedByPosition()
-    Console.out(format.reporter.report(diagnostics))
+    Console.out(format.reporter.report(diagnostics), workflowCommands: format == .github)
     if format == .text {
       Console.error(TextDiagnosticReporter.summary(diagnostics, files: files.count) + "\n")
     }

@@ -139,3 +139,35 @@ struct SplitMix {
     }
   }
 }
+
+@Suite struct CycleSearchTests {
+  @Test func cyclesAreFoundOnceStartingAtTheirFirstListedMember() {
+    let links: [(id: String, link: String?)] = [
+      ("a", "b"), ("x", "y"), ("b", "c"), ("c", "a"), ("y", "x"), ("t", "a"), ("s", "s"), ("u", nil),
+    ]
+    #expect(RuleSetValidator.cycles(links) == [["a", "b", "c", "a"], ["x", "y", "x"], ["s", "s"]])
+  }
+
+  @Test func aLongChainIsWalkedOnceAndHasNoCycle() {
+    let n = 20_000
+    var links = (0..<n).map { (id: "j\($0)", link: Optional("j\($0 + 1)")) }
+    links.append((id: "j\(n)", link: nil))
+    #expect(RuleSetValidator.cycles(links).isEmpty)
+    links[n] = (id: "j\(n)", link: "j0")
+    #expect(RuleSetValidator.cycles(links).map(\.count) == [n + 2])
+  }
+}
+
+@Suite struct ProblemCapTests {
+  @Test func aFileReportsAtMostTwoHundredProblemsAndCountsTheRest() {
+    let text = "id: mdma\nname: MDMA\nkind: compound\n" + (1...1_000).map { "x\($0): 1\n" }.joined()
+    let output = load(["Rules/substances/mdma.yaml": text])
+    #expect(output.diagnostics.count == 201)
+    #expect(output.diagnostics.filter { $0.code == .schemaUnknownKey }.count == 200)
+    let last = output.diagnostics.last
+    #expect(last?.code == .fileTooManyProblems)
+    #expect(
+      last?.message
+        == "800 more problems in this file are not shown (only the first 200 are); fix these and validate again")
+  }
+}

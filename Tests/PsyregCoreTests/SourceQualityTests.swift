@@ -1,8 +1,8 @@
+import PsyregTestSupport
 import Testing
 
 @testable import PsyregCore
 @testable import PsyregRender
-import PsyregTestSupport
 
 /// Sources judged by their host, and the figures built on them.
 @Suite struct SourceQualityTests {
@@ -14,7 +14,8 @@ import PsyregTestSupport
       "https://www.gesetze-im-internet.de/btmg_1981/", "https://eur-lex.europa.eu/eli/dir/2017/2103/oj",
       "https://www.dof.gob.mx/nota_detalle.php", "https://elaws.e-gov.go.jp/document?lawid=328AC",
       "http://legis.state.wv.us/WVCODE/ChapterEntire.cfm", "https://treaties.un.org/Pages/ViewDetails.aspx",
-      "https://www.impo.com.uy/bases/decretos-ley/14294-1974", "https://user@legislation.govt.nz:443/act/public/1975/0116",
+      "https://www.impo.com.uy/bases/decretos-ley/14294-1974",
+      "https://user@legislation.govt.nz:443/act/public/1975/0116",
     ])
   func primary(_ url: String) {
     #expect(SourceQuality.of(url) == .primary)
@@ -87,7 +88,11 @@ import PsyregTestSupport
     ]
     let report = SourceReport(book: book(files))
     #expect(report.rows.map(\.jurisdiction) == ["un", "us"])
-    #expect(report.rows[1].tally == { var t = SourceTally(); t.rules = 2; t.primary = 1; t.weakOnly = 1; return t }())
+    #expect(
+      report.rows[1].tally
+        == {
+          var t = SourceTally(); t.rules = 2; t.primary = 1; t.weakOnly = 1; return t
+        }())
     let text = ListTextRenderer().render(.sources, of: book(files), on: date("2024-06-01"))
     #expect(text.contains("us            2      1        50.0%  1\n"))
     #expect(text.contains("all           2      1        50.0%  1\n"))

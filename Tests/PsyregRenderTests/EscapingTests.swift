@@ -223,3 +223,23 @@ enum Hostile {
     #expect(URIEscaper.path(s).allSatisfy { allowed.contains($0) })
   }
 }
+
+@Suite struct TerminalEscaperTests {
+  @Test func controlCharactersBecomeVisibleText() {
+    #expect(TerminalEscaper.sanitize("a\u{1B}[31mred\u{07}") == "a\\u{1B}[31mred\\u{7}")
+    #expect(TerminalEscaper.sanitize("over\rwrite") == "over\\u{D}write")
+    #expect(TerminalEscaper.sanitize("crlf\r\nline") == "crlf\\u{D}\nline")
+    #expect(TerminalEscaper.sanitize("c1\u{9B}x\u{7F}") == "c1\\u{9B}x\\u{7F}")
+    #expect(TerminalEscaper.sanitize("bidi \u{202E}txt.exe") == "bidi \\u{202E}txt.exe")
+    #expect(TerminalEscaper.sanitize("tab\tand\nnewline, ünïcödé, 日本") == "tab\tand\nnewline, ünïcödé, 日本")
+  }
+
+  @Test func forgedWorkflowCommandsAreDefused() {
+    #expect(TerminalEscaper.sanitize("key 'x\n::error file=a::b'\n") == "key 'x\n\\::error file=a::b'\n")
+    #expect(TerminalEscaper.sanitize("::add-mask::x") == "\\::add-mask::x")
+    #expect(TerminalEscaper.sanitize("t\n##[error]legacy") == "t\n\\##[error]legacy")
+    #expect(TerminalEscaper.sanitize("## heading") == "## heading")
+    #expect(TerminalEscaper.sanitize("a::b\n:x") == "a::b\n:x")
+    #expect(TerminalEscaper.sanitize("::error::real\n", workflowCommands: true) == "::error::real\n")
+  }
+}

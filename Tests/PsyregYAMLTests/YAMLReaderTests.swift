@@ -100,6 +100,12 @@ import Testing
     #expect(result.issues[0].location == SourceLocation(line: 2, column: 4))
   }
 
+  @Test func loneCarriageReturnsEndLinesInReaderErrors() {
+    let result = read(bytes: Array("a: 1\rb: 2\rc: 3\rd: ".utf8) + [0xC3, 0x28] + Array("\r".utf8))
+    #expect(result.issues.map(\.kind.name) == ["encoding"])
+    #expect(result.issues.first?.location?.line == 4)
+  }
+
   @Test func binaryBytesAreReported() {
     let result = read(bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00])
     #expect(result.issues.map(\.kind.name) == ["binaryContent"])
@@ -109,6 +115,47 @@ import Testing
   @Test func controlCharactersAreReported() {
     let result = read(bytes: Array("a: b".utf8) + [0x07] + Array("\n".utf8))
     #expect(result.issues.map(\.kind.name) == ["encoding"])
+  }
+
+  @Test func deepNestingStopsAtTheBoundWithItsPlace() {
+    for (open, close) in [("[", "]"), ("{a: ", "}")] {
+      let depth = 70_000
+      let text = "x: " + String(repeating: open, count: depth) + "1" + String(repeating: close, count: depth) + "\n"
+      let result = read(text)
+      #expect(result.root == nil)
+      #expect(result.issues.map(\.kind.name) == ["nestingLimit"])
+      // The root mapping is level 1, so the 256th bracket opens level 257.
+      let column = 4 + 255 * open.count
+      #expect(result.issues.first?.location == SourceLocation(line: 1, column: column))
+    }
+    var block = ""
+    for level in 0..<300 { block += String(repeating: " ", count: level) + "k:\n" }
+    #expect(read(block).issues.map(\.kind.name) == ["nestingLimit"])
+  }
+
+  @Test func aLargeScalarAliasedManyTimesIsABomb() {
+    let big = String(repeating: "x", count: 1 << 20)
+    let text = "a: &a \(big)\nb: [" + Array(repeating: "*a", count: 4_000).joined(separator: ", ") + "]\n"
+    let result = read(text)
+    #expect(result.root == nil)
+    #expect(result.issues.map(\.kind.name) == ["aliasBytesLimit"])
+  }
+
+  @Test func nodeCountIsBounded() {
+    let result = YAMLReader(maxNodes: 1_000).read(
+      Array(("l: [" + Array(repeating: "1", count: 2_000).joined(separator: ",") + "]\n").utf8))
+    #expect(result.issues.map(\.kind.name) == ["nodeLimit"])
+  }
+
+  @Test func duplicateKeysInALargeMappingAreAllFound() {
+    var text = ""
+    for i in 0..<20_000 { text += "k\(i): v\n" }
+    text += "k7: again\nk19999: again\n"
+    let found = read(text).issues.compactMap { issue -> Int? in
+      guard case .duplicateKey(_, let first) = issue.kind else { return nil }
+      return first.line
+    }
+    #expect(found == [8, 20_000])
   }
 
   @Test func aSecondDocumentIsAnError() {
@@ -132,6 +179,9 @@ extension YAMLIssue.Kind {
     case .commentInValue: "commentInValue"
     case .unknownAlias: "unknownAlias"
     case .aliasLimit: "aliasLimit"
+    case .aliasBytesLimit: "aliasBytesLimit"
+    case .nestingLimit: "nestingLimit"
+    case .nodeLimit: "nodeLimit"
     }
   }
 }

@@ -138,6 +138,19 @@ extension CheckCode {
       Check(
         code: self, severity: .error, summary: "A folder holds no rule files.",
         triggering: [], nonTriggering: [["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n"]])
+    case .fileLinkOutside:
+      Check(
+        code: self, severity: .error,
+        summary: "A link in the rules folder (to a rule file or a folder) that leads outside it; it is not followed.",
+        triggering: [],
+        nonTriggering: [["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n"]])
+    case .fileTooManyProblems:
+      // 201 problems make too long an example for the catalogue: LoaderTests covers it.
+      Check(
+        code: self, severity: .error,
+        summary: "A file with more than 200 problems: the first 200 are reported, and how many more there are.",
+        triggering: [],
+        nonTriggering: [[mdma: "id: mdma\nname: MDMA\nkind: compound\naliases: [XTC]\n"]])
     case .fileEmpty:
       Check(
         code: self, severity: .error, summary: "A rule file is empty or holds only comments.",
@@ -248,6 +261,22 @@ extension CheckCode {
             ], .init("aliases expand to more than 100000 nodes (an alias bomb?); write the data out instead"))
         ],
         nonTriggering: [["Rules/substances/mdma.yaml": "id: mdma\nname: &n MDMA\naliases: [*n, *n]\nkind: compound\n"]])
+    case .yamlLimit:
+      Check(
+        code: self, severity: .error,
+        summary:
+          "A document beyond the reader's bounds: nesting deeper than 256 levels, or more than 2,000,000 values.",
+        triggering: [
+          expect(
+            [
+              mdma: "id: mdma\nname: MDMA\nkind: compound\nnote: " + String(repeating: "[", count: 255) + "↓["
+                + String(repeating: "]", count: 256) + "\n"
+            ],
+            .init("lists and mappings nest deeper than 256 levels here; rule files need only a few"))
+        ],
+        nonTriggering: [
+          [mdma: "id: mdma\nname: MDMA\nkind: compound\nidentifiers: {cas: 42542-10-9}\n"]
+        ])
     case .schemaUnknownKey:
       Check(
         code: self, severity: .error, summary: "A key the rule format does not know (typo?).",
@@ -460,6 +489,18 @@ extension CheckCode {
             .init("substance 'mdma' is defined twice", notes: [("①", "'mdma' is first defined here")]))
         ],
         nonTriggering: [["Rules/substances/mda.yaml": "id: mda\nname: MDA\nkind: compound\n"]])
+    case .refAliasNamesId:
+      Check(
+        code: self, severity: .error,
+        summary: "An alias that is another substance's or jurisdiction's id, which would make the id ambiguous.",
+        triggering: [
+          expect(
+            ["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\naliases: [acid, ↓MDMA]\n"],
+            .init(
+              "the alias 'MDMA' of lsd is the id of substance mdma; an id must name one thing, so drop or change the alias"
+            ))
+        ],
+        nonTriggering: [["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\naliases: [acid, LSD-25]\n"]])
     case .timelineOrder:
       Check(
         code: self, severity: .warning, summary: "Timeline entries not in date order.",
@@ -714,7 +755,7 @@ extension Check {
       }
       if check.triggering.isEmpty {
         out +=
-          "\nTriggered by the file system (a missing or unreadable path, a folder without rules); tested through the command line.\n"
+          "\nTriggered by the file system (a missing or unreadable path, a folder without rules, a link leading out of the folder); tested through the command line and the hostile-input corpus.\n"
       }
     }
     return out

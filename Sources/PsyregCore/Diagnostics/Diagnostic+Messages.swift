@@ -21,6 +21,20 @@ extension Diagnostic {
       at: SourcePosition(file: path, location: nil))
   }
 
+  static func linkOutside(_ path: String, target: String) -> Diagnostic {
+    Diagnostic(
+      .fileLinkOutside,
+      "a link to '\(shortened(target))', outside the rules folder; psyreg reads only the folder it is given, so copy the file in (the link is not followed)",
+      at: SourcePosition(file: path, location: SourceLocation(line: 1, column: 1)))
+  }
+
+  static func tooManyProblems(left: Int, limit: Int, in file: String) -> Diagnostic {
+    Diagnostic(
+      .fileTooManyProblems,
+      "\(left) more problems in this file are not shown (only the first \(limit) are); fix these and validate again",
+      at: SourcePosition(file: file, location: SourceLocation(line: 1, column: 1)))
+  }
+
   static func byteOrderMark(at position: SourcePosition) -> Diagnostic {
     Diagnostic(
       .fileBom, "the file starts with a UTF-8 byte-order mark; save it without one",
@@ -47,15 +61,15 @@ extension Diagnostic {
 
   static func duplicateKey(_ key: String, at position: SourcePosition, first: SourcePosition) -> Diagnostic {
     Diagnostic(
-      .yamlDuplicateKey, "duplicate key '\(key)' in this mapping", at: position,
-      notes: [Note("'\(key)' is first given here", at: first)])
+      .yamlDuplicateKey, "duplicate key '\(shortened(key))' in this mapping", at: position,
+      notes: [Note("'\(shortened(key))' is first given here", at: first)])
   }
 
   static func commentInValue(_ value: String, comment: String, at position: SourcePosition) -> Diagnostic {
     let shown = comment.count > 24 ? String(comment.prefix(24)) + "…" : comment
     return Diagnostic(
       .yamlCommentInValue,
-      "'\(shown)' is read as a YAML comment, so the value ends at '\(value)'; quote the value if the '#' belongs to it",
+      "'\(shown)' is read as a YAML comment, so the value ends at '\(shortened(value))'; quote the value if the '#' belongs to it",
       at: position)
   }
 
@@ -69,18 +83,37 @@ extension Diagnostic {
       at: position)
   }
 
+  static func aliasBytes(limit: Int, at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      .yamlAliasLimit,
+      "aliases expand to more than \(limit >> 20) MiB of text (an alias bomb?); write the data out instead",
+      at: position)
+  }
+
+  static func nestingLimit(_ limit: Int, at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      .yamlLimit, "lists and mappings nest deeper than \(limit) levels here; rule files need only a few",
+      at: position)
+  }
+
+  static func nodeLimit(_ limit: Int, at position: SourcePosition) -> Diagnostic {
+    Diagnostic(
+      .yamlLimit, "the document holds more than \(limit) values; split it into files of one jurisdiction each",
+      at: position)
+  }
+
   // MARK: Schema
 
   static func unknownKey(_ key: String, in context: String, suggestion: String?, at position: SourcePosition)
     -> Diagnostic
   {
-    var message = "unknown key '\(key)' in \(context)"
+    var message = "unknown key '\(shortened(key))' in \(context)"
     if let suggestion { message += "; did you mean '\(suggestion)'?" }
     return Diagnostic(.schemaUnknownKey, message, at: position)
   }
 
   static func missingKey(_ key: String, in context: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic(.schemaMissingKey, "\(context) is missing the required key '\(key)'", at: position)
+    Diagnostic(.schemaMissingKey, "\(context) is missing the required key '\(shortened(key))'", at: position)
   }
 
   static func wrongType(expected: String, found: String, at position: SourcePosition) -> Diagnostic {
@@ -88,12 +121,12 @@ extension Diagnostic {
   }
 
   static func invalidID(_ id: String, expected: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic(.schemaId, "'\(id)' is not a valid id: expected \(expected)", at: position)
+    Diagnostic(.schemaId, "'\(shortened(id))' is not a valid id: expected \(expected)", at: position)
   }
 
   static func fileName(_ file: String, id: String, at position: SourcePosition) -> Diagnostic {
     Diagnostic(
-      .schemaFileName, "the file is named '\(file)' but defines '\(id)'; name it '\(id).yaml'",
+      .schemaFileName, "the file is named '\(file)' but defines '\(shortened(id))'; name it '\(id).yaml'",
       at: position)
   }
 
@@ -107,17 +140,17 @@ extension Diagnostic {
   // MARK: Values
 
   static func malformedDate(_ text: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic(.dateMalformed, "'\(text)' is not a date: expected YYYY-MM-DD", at: position)
+    Diagnostic(.dateMalformed, "'\(shortened(text))' is not a date: expected YYYY-MM-DD", at: position)
   }
 
   static func impossibleDate(_ text: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic(.dateInvalid, "'\(text)' is not a day of the calendar", at: position)
+    Diagnostic(.dateInvalid, "'\(shortened(text))' is not a day of the calendar", at: position)
   }
 
   static func unknownValue(
     _ code: CheckCode, _ value: String, what: String, allowed: [String], at position: SourcePosition
   ) -> Diagnostic {
-    var message = "unknown \(what) '\(value)'"
+    var message = "unknown \(what) '\(shortened(value))'"
     if let near = nearest(value, in: allowed) {
       message += "; did you mean '\(near)'? Expected one of: "
     } else {
@@ -128,7 +161,7 @@ extension Diagnostic {
   }
 
   static func notAURL(_ text: String, at position: SourcePosition) -> Diagnostic {
-    Diagnostic(.sourceNotUrl, "'\(text)' is not an http(s) URL", at: position)
+    Diagnostic(.sourceNotUrl, "'\(shortened(text))' is not an http(s) URL", at: position)
   }
 
   static func weakSourcesOnly(_ sources: [String], at position: SourcePosition) -> Diagnostic {
@@ -136,6 +169,15 @@ extension Diagnostic {
     return Diagnostic(
       .sourceWeak,
       "this rests only on weak sources (\(hosts)); cite the primary text, or set 'confidence: uncertain' and say in the note what could not be found",
+      at: position)
+  }
+
+  static func aliasNamesID(_ alias: String, of owner: String, other: String, what: String, at position: SourcePosition)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .refAliasNamesId,
+      "the alias '\(shortened(alias))' of \(owner) is the id of \(what) \(other); an id must name one thing, so drop or change the alias",
       at: position)
   }
 
@@ -171,7 +213,7 @@ extension Diagnostic {
   static func scheduleIncomplete(_ id: String, missing: [Activity], at position: SourcePosition) -> Diagnostic {
     Diagnostic(
       .scheduleIncomplete,
-      "schedule '\(id)' sets no verdict for \(missing.map(\.rawValue).joined(separator: ", ")); give a 'default' or a verdict for each ('unknown' where it is not known)",
+      "schedule '\(shortened(id))' sets no verdict for \(missing.map(\.rawValue).joined(separator: ", ")); give a 'default' or a verdict for each ('unknown' where it is not known)",
       at: position)
   }
 
@@ -200,7 +242,7 @@ extension Diagnostic {
   static func unknownReference(
     _ code: CheckCode, what: String, _ id: String, known: [String], at position: SourcePosition
   ) -> Diagnostic {
-    var message = "unknown \(what) '\(id)'"
+    var message = "unknown \(what) '\(shortened(id))'"
     if let near = nearest(id, in: known) { message += "; did you mean '\(near)'?" }
     return Diagnostic(code, message, at: position)
   }
@@ -209,8 +251,8 @@ extension Diagnostic {
     -> Diagnostic
   {
     Diagnostic(
-      .refDuplicateId, "\(what) '\(id)' is defined twice", at: position,
-      notes: [Note("'\(id)' is first defined here", at: first)])
+      .refDuplicateId, "\(what) '\(shortened(id))' is defined twice", at: position,
+      notes: [Note("'\(shortened(id))' is first defined here", at: first)])
   }
 
   static func parentCycle(_ chain: [String], at position: SourcePosition) -> Diagnostic {
@@ -245,4 +287,27 @@ extension Diagnostic {
       "two entries on \(date) set '\(activity)' for \(substance) to \(a.rawValue) and to \(b.rawValue)",
       at: position, notes: [Note("the other entry is here", at: other)])
   }
+}
+
+/// A value quoted in a message, on one line (line breaks and other control characters shown as
+/// `\n`, `\u{1B}`) and cut to a readable length (a hostile 50 KB id stays one short line).
+func shortened(_ text: String, to limit: Int = 80) -> String {
+  var out = ""
+  var count = 0
+  for scalar in text.unicodeScalars {
+    if count == limit { return out + "…" }
+    switch scalar {
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    default:
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    count += 1
+  }
+  return out
 }

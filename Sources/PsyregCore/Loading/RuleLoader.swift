@@ -33,9 +33,10 @@ public struct RuleLoader: Sendable {
     for path in paths {
       switch FileSystem.kind(of: path) {
       case .directory:
-        let found = FileSystem.yamlFiles(under: path)
-        if found.isEmpty { diagnostics.append(.noRules(in: path)) }
-        files += found
+        let walk = FileSystem.walk(path)
+        if walk.files.isEmpty && walk.outside.isEmpty { diagnostics.append(.noRules(in: path)) }
+        files += walk.files
+        diagnostics += walk.outside.map { Diagnostic.linkOutside($0.path, target: $0.target) }
       case .file:
         files.append(path)
       case .missing(let reason):

@@ -60,9 +60,31 @@ struct RuleSetValidator {
       diagnostics += timelineOrder(jurisdiction)
       diagnostics += contradictions(jurisdiction)
     }
+    diagnostics += aliasesNamingIDs(
+      rules.substances.map { ($0.id, $0.aliases, $0.aliasOrigins) }, what: "substance")
+    diagnostics += aliasesNamingIDs(
+      rules.jurisdictions.map { ($0.id, $0.aliases, $0.aliasOrigins) }, what: "jurisdiction")
     diagnostics += parentCycles()
     diagnostics += adoptionCycles()
     diagnostics += caseReferences(jurisdictionIDs: Set(knownJurisdictions))
+    return diagnostics
+  }
+
+  /// An alias that is another's id (as people type it) would make the id ambiguous: an id must
+  /// name one thing. Reported at the alias.
+  private func aliasesNamingIDs(_ entities: [(id: String, aliases: [String], origins: [RuleOrigin])], what: String)
+    -> [Diagnostic]
+  {
+    var ids: [String: String] = [:]
+    for entity in entities { ids[NameIndex.normalize(entity.id)] = entity.id }
+    var diagnostics: [Diagnostic] = []
+    for entity in entities {
+      for (index, alias) in entity.aliases.enumerated() {
+        guard let other = ids[NameIndex.normalize(alias)], other != entity.id else { continue }
+        let at = index < entity.origins.count ? entity.origins[index] : RuleOrigin(file: "", location: nil)
+        diagnostics.append(.aliasNamesID(alias, of: entity.id, other: other, what: what, at: at))
+      }
+    }
     return diagnostics
   }
 
@@ -192,22 +214,33 @@ struct RuleSetValidator {
   /// Each cycle of `id → link` once, as the chain from the first id (in input order) that is
   /// on it back to itself.
   static func cycles(_ links: [(id: String, link: String?)]) -> [[String]] {
+    // Each id is walked once (a path is marked done when its walk ends), so a chain of
+    // thousands of parents costs thousands of steps, not their square.
     let next = Dictionary(links.map { ($0.id, $0.link) }, uniquingKeysWith: { first, _ in first })
-    var found: [[String]] = []
-    var reported: Set<String> = []
-    for (id, _) in links {
-      var chain = [id]
-      var current = next[id] ?? nil
-      while let step = current, next[step] != nil, !chain.dropFirst().contains(step) {
-        if step == id {
-          if reported.insert(Set(chain).sorted().joined(separator: ",")).inserted { found.append(chain + [id]) }
-          break
-        }
-        chain.append(step)
-        current = next[step] ?? nil
+    let order = Dictionary(links.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    enum Walk { case onPath(Int), done }
+    var state: [String: Walk] = [:]
+    var found: [(first: Int, cycle: [String])] = []
+    for (id, _) in links where state[id] == nil {
+      var path: [String] = []
+      var current: String? = id
+      while let node = current, next[node] != nil, state[node] == nil {
+        state[node] = .onPath(path.count)
+        path.append(node)
+        current = next[node] ?? nil
       }
+      if let node = current, case .onPath(let start)? = state[node] {
+        // Start the cycle at its member listed first, as people read the files.
+        var cycle = Array(path[start...])
+        let rank = { (id: String) in order[id] ?? Int.max }
+        if let first = cycle.indices.min(by: { rank(cycle[$0]) < rank(cycle[$1]) }) {
+          cycle = Array(cycle[first...] + cycle[..<first])
+        }
+        found.append((rank(cycle[0]), cycle + [cycle[0]]))
+      }
+      for node in path { state[node] = .done }
     }
-    return found
+    return found.sorted { $0.first < $1.first }.map(\.cycle)
   }
 
   private func timelineOrder(_ jurisdiction: Jurisdiction) -> [Diagnostic] {
@@ -233,27 +266,57 @@ struct RuleSetValidator {
     }
     var diagnostics: [Diagnostic] = []
     for (date, entries) in byDate where entries.count > 1 {
+      // Per (target, activity), the verdicts set so far and the first entry setting each: a
+      // later entry is compared with those, not with every earlier entry (linear in entries).
+      var seen: [String: [(verdict: Verdict, entry: Int)]] = [:]
       for (i, later) in entries.enumerated() {
+        var firstContradicted: Int?
+        for target in Self.targets(later) {
+          for activity in Activity.allCases {
+            guard let ruling = later.verdicts.ruling(for: activity) else { continue }
+            let key = target + "\u{0}" + activity.rawValue
+            for earlier in seen[key, default: []] where earlier.verdict != ruling.verdict {
+              firstContradicted = min(firstContradicted ?? earlier.entry, earlier.entry)
+            }
+          }
+        }
         // Report a later entry once, against the first earlier one it contradicts.
-        contradiction: for earlier in entries[..<i] {
-          let earlierTargets = earlier.substances + earlier.schedules.map { "schedule '\($0)'" }
-          let laterTargets = later.substances + later.schedules.map { "schedule '\($0)'" }
-          for substance in laterTargets where earlierTargets.contains(substance) {
-            for activity in Activity.allCases {
-              guard let a = earlier.verdicts.ruling(for: activity), let b = later.verdicts.ruling(for: activity),
-                a.verdict != b.verdict
-              else { continue }
-              diagnostics.append(
-                .contradiction(
-                  substance: substance, activity: activity.rawValue, date: date, a.verdict, b.verdict,
-                  at: later.origin, other: earlier.origin))
-              break contradiction
+        if let e = firstContradicted, let d = Self.contradiction(entries[e], later, on: date) {
+          diagnostics.append(d)
+        }
+        for target in Self.targets(later) {
+          for activity in Activity.allCases {
+            guard let ruling = later.verdicts.ruling(for: activity) else { continue }
+            let key = target + "\u{0}" + activity.rawValue
+            if !seen[key, default: []].contains(where: { $0.verdict == ruling.verdict }) {
+              seen[key, default: []].append((ruling.verdict, i))
             }
           }
         }
       }
     }
     return diagnostics
+  }
+
+  /// What an entry sets verdicts for: its substances, or its schedules (class-wide).
+  static func targets(_ entry: TimelineEntry) -> [String] {
+    entry.substances + entry.schedules.map { "schedule '\($0)'" }
+  }
+
+  /// The first target and activity on which `later` contradicts `earlier`, as a diagnostic.
+  static func contradiction(_ earlier: TimelineEntry, _ later: TimelineEntry, on date: CivilDate) -> Diagnostic? {
+    let earlierTargets = targets(earlier)
+    for target in targets(later) where earlierTargets.contains(target) {
+      for activity in Activity.allCases {
+        guard let a = earlier.verdicts.ruling(for: activity), let b = later.verdicts.ruling(for: activity),
+          a.verdict != b.verdict
+        else { continue }
+        return .contradiction(
+          substance: target, activity: activity.rawValue, date: date, a.verdict, b.verdict,
+          at: later.origin, other: earlier.origin)
+      }
+    }
+    return nil
   }
 
   private func caseReferences(jurisdictionIDs: Set<String>) -> [Diagnostic] {

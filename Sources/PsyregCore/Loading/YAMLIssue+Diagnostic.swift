@@ -22,6 +22,9 @@ extension Diagnostic {
     case .commentInValue(let value, let comment): self = .commentInValue(value, comment: comment, at: at)
     case .unknownAlias(let name): self = .unknownAlias(name, at: at)
     case .aliasLimit(let limit): self = .aliasExpansion(limit: limit, at: at)
+    case .aliasBytesLimit(let limit): self = .aliasBytes(limit: limit, at: at)
+    case .nestingLimit(let limit): self = .nestingLimit(limit, at: at)
+    case .nodeLimit(let limit): self = .nodeLimit(limit, at: at)
     }
   }
 }

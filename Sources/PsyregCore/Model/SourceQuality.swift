@@ -58,13 +58,16 @@ public enum SourceQuality: String, Sendable, Hashable, CaseIterable {
   }
 
   /// Government and intergovernmental domains.
-  static let primarySuffixes: [String] = [
-    ".gov", ".mil", ".int", ".europa.eu", ".un.org", ".admin.ch", ".gv.at", ".govt.nz", ".gc.ca",
-    ".gouv.qc.ca", ".gov.bc.ca", ".fgov.be", ".nic.in", ".lg.jp", ".parliament.uk", ".public.lu",
-  ]
-  + ["al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la",
-     "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok",
-     "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy"].map { ".state.\($0).us" }
+  static let primarySuffixes: [String] =
+    [
+      ".gov", ".mil", ".int", ".europa.eu", ".un.org", ".admin.ch", ".gv.at", ".govt.nz", ".gc.ca",
+      ".gouv.qc.ca", ".gov.bc.ca", ".fgov.be", ".nic.in", ".lg.jp", ".parliament.uk", ".public.lu",
+    ]
+    + [
+      "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la",
+      "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok",
+      "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy",
+    ].map { ".state.\($0).us" }
 
   /// Official publishers outside those domains: gazettes, consolidated statutes, legislatures,
   /// regulators and treaty bodies.
@@ -80,7 +83,8 @@ public enum SourceQuality: String, Sendable, Hashable, CaseIterable {
     "officielebekendmakingen.nl", "rijksoverheid.nl", "government.nl", "e-tar.lt", "likumi.lv", "legilux.public.lu",
     "legislation.mt", "irishstatutebook.ie", "oireachtas.ie", "lawreform.ie", "justice.ie", "lrs.lt",
     "valtioneuvosto.fi", "stm.fi", "thl.fi", "regjeringen.no", "island.is", "senat.fr", "assemblee-nationale.fr",
-    "ravimiamet.ee", "jazmp.si", "government.ru", "nrsr.sk", "parlamento.pt", "nsoud.cz", "ft.dk", "opengov.gr", "hpra.ie", "narodne-novine.nn.hr", "uradni-list.si",
+    "ravimiamet.ee", "jazmp.si", "government.ru", "nrsr.sk", "parlamento.pt", "nsoud.cz", "ft.dk", "opengov.gr",
+    "hpra.ie", "narodne-novine.nn.hr", "uradni-list.si",
     "pisrs.si", "legislatie.just.ro", "riksdagen.se", "lakemedelsverket.se", "reglugerd.is", "althingi.is",
     "lyfjastofnun.is", "lex.bg", "dv.parliament.bg", "cylaw.org", "bag.admin.ch", "fedlex.admin.ch", "swissmedic.ch",
     "ris.bka.gv.at", "ejustice.just.fgov.be", "legislation.gov.uk", "curia.europa.eu", "eur-lex.europa.eu",

@@ -157,8 +157,10 @@ public struct ListJSONRenderer: ListRenderer {
           report.rows.map { row in
             .object(
               [("jurisdiction", .string(row.jurisdiction))]
-                + [("rules", .number(row.tally.rules)), ("primary", .number(row.tally.primary)),
-                   ("weak_only", .number(row.tally.weakOnly))])
+                + [
+                  ("rules", .number(row.tally.rules)), ("primary", .number(row.tally.primary)),
+                  ("weak_only", .number(row.tally.weakOnly)),
+                ])
           })
       ),
       ("total", Self.tally(report.total)),
