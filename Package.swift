@@ -59,7 +59,7 @@ if Context.environment["PSYREG_FUZZ"] == "1" {
   package.targets += [
     // libFuzzer's driver called from a Swift entry point (SwiftPM renames `main`).
     .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
-    .target(name: "FuzzSupport", dependencies: ["FuzzDriver"], path: "Fuzz/FuzzSupport"),
+    .target(name: "FuzzSupport", dependencies: ["FuzzDriver", "PsyregRender"], path: "Fuzz/FuzzSupport"),
     .executableTarget(
       name: "FuzzLoad", dependencies: ["FuzzSupport", "PsyregCore", "PsyregRender"], path: "Fuzz/FuzzLoad"),
     .executableTarget(

@@ -1,4 +1,5 @@
 import FuzzDriver
+import PsyregRender
 
 // What both fuzz targets share: the entry point into libFuzzer's driver and the output
 // oracles checked with PSYREG_FUZZ_STRICT=1.
@@ -63,24 +64,42 @@ public enum Grammar: String {
 }
 
 /// Checks `output` against its grammar's promise when the oracles are on.
+///
+/// Terminal text and workflow commands are checked as the command line prints them, through
+/// `TerminalEscaper` (which every byte psyreg prints goes through), so the escaper is what is
+/// tested; JSON must come out of it unchanged (its own escaping already inert), since a
+/// rewritten character inside a JSON string (`\u{9B}`) is no longer JSON.
 public func check(_ output: String, _ grammar: Grammar, _ what: String) {
   guard strict else { return }
-  for line in output.split(separator: "\n", omittingEmptySubsequences: true) {
+  var printed = output
+  switch grammar {
+  case .terminal: printed = TerminalEscaper.sanitize(output)
+  case .workflow: printed = TerminalEscaper.sanitize(output, workflowCommands: true)
+  case .structured:
+    let escaped = TerminalEscaper.sanitize(output)
+    if escaped != output {
+      let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+      let changed = zip(lines, escaped.split(separator: "\n", omittingEmptySubsequences: false)).first { $0 != $1 }
+      violation("\(what): the terminal escaper rewrites this JSON as psyreg prints it", in: escaped, at: changed?.1)
+    }
+  case .markdown, .markup: break
+  }
+  for line in printed.split(separator: "\n", omittingEmptySubsequences: true) {
     for scalar in line.unicodeScalars {
       let v = scalar.value
       let c0 = v < 0x20 && v != 0x09 && !(grammar == .markup && v == 0x0D)
       let c1 = v == 0x7F || (0x80...0x9F).contains(v)
       if c0 || (grammar != .structured && grammar != .markup && c1) {
         let code = "U+" + String(v, radix: 16, uppercase: true)
-        violation("\(what): control character \(code) in \(grammar.rawValue) output", in: output, at: line)
+        violation("\(what): control character \(code) in \(grammar.rawValue) output", in: printed, at: line)
       }
     }
     let trimmed = line.drop { $0 == " " || $0 == "\t" }
     switch grammar {
     case .workflow where !(line.hasPrefix("::error ") || line.hasPrefix("::warning ")):
-      violation("\(what): a line that is not an ::error or ::warning annotation", in: output, at: line)
-    case .terminal where trimmed.hasPrefix("::"):
-      violation("\(what): a line a GitHub job log reads as a workflow command", in: output, at: line)
+      violation("\(what): a line that is not an ::error or ::warning annotation", in: printed, at: line)
+    case .terminal where trimmed.hasPrefix("::") || trimmed.hasPrefix("##["):
+      violation("\(what): a line a GitHub job log reads as a workflow command", in: printed, at: line)
     default: break
     }
   }
