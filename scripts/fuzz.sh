@@ -146,7 +146,9 @@ last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
 execs=$(sed -n 's/^stat::number_of_executed_units:[[:space:]]*//p' "$log" | tail -1)
 [ -n "$execs" ] || execs=$(echo "$last" | sed -n 's/^#\([0-9]*\).*/\1/p')
 rate=$(sed -n 's/^stat::average_exec_per_sec:[[:space:]]*//p' "$log" | tail -1)
-[ -n "$rate" ] || rate=$(echo "$last" | sed -n 's/.* exec\/s: \([0-9]*\).*/\1/p')
+# With -fork the status line's exec/s is the last job's; the average is executions / time.
+elapsed=$(echo "$last" | sed -n 's/.* time: \([0-9]*\)s.*/\1/p')
+if [ -z "$rate" ] && [ -n "$elapsed" ] && [ "$elapsed" -gt 0 ] && [ -n "$execs" ]; then rate=$((execs / elapsed)); fi
 cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
 ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
 corp=$(echo "$last" | sed -n 's/.* corp: \([0-9]*[^ ]*\).*/\1/p')
