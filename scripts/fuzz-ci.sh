@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A short libFuzzer run of each fuzz target (docs/hardening.md), for CI: .ci/run calls it when
 # PSYREG_FUZZ_CI=1. Not part of every CI run because the sanitized release build of the engine
-# takes minutes (about 4.5 on two busy cores) on top of the normal build.
+# takes minutes (4.5 to 9.5 from clean on two shared, busy cores) on top of the normal build.
 #
 #   PSYREG_FUZZ_CI_SECONDS   seconds per target (default 60)
 #   PSYREG_FUZZ_DIR          where corpora, crash inputs and logs go (default .build/fuzz-runs;
