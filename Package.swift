@@ -9,7 +9,9 @@ let package = Package(
   products: [
     .library(name: "PsyregCore", targets: ["PsyregCore"]),
     .library(name: "PsyregRender", targets: ["PsyregRender"]),
+    .library(name: "PsyregGen", targets: ["PsyregGen"]),
     .executable(name: "psyreg", targets: ["psyreg"]),
+    .executable(name: "psyreg-gen", targets: ["psyreg-gen"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -35,13 +37,14 @@ let package = Package(
       ],
       exclude: ["README.md"]
     ),
-    .executableTarget(
-      name: "psyreg-bench", dependencies: ["PsyregCore", "PsyregYAML", "CYAML"], path: "Benchmarks/LoadBenchmark"),
+    // Synthetic rule sets shaped like the shipped ones, for the benchmarks and the scale tests.
+    .target(name: "PsyregGen", dependencies: ["PsyregCore"]),
+    .executableTarget(name: "psyreg-gen", dependencies: ["PsyregGen", "PsyregCore"]),
     // Helpers the test targets share: rule files from text with markers, fixtures.
     .target(name: "PsyregTestSupport", dependencies: ["PsyregCore"], path: "Tests/PsyregTestSupport"),
     .testTarget(name: "PsyregYAMLTests", dependencies: ["PsyregYAML"]),
     .testTarget(
-      name: "PsyregCoreTests", dependencies: ["PsyregCore", "PsyregRender", "PsyregTestSupport"]),
+      name: "PsyregCoreTests", dependencies: ["PsyregCore", "PsyregRender", "PsyregTestSupport", "PsyregGen"]),
     .testTarget(
       name: "PsyregRenderTests", dependencies: ["PsyregRender", "PsyregCore", "PsyregTestSupport"],
       exclude: ["Fixtures"]),

@@ -17,7 +17,8 @@ struct ReportCommand: ParsableCommand {
       See docs/reports.md.
       """)
 
-  @Argument(help: "A jurisdiction id, name or alias (us-or, Oregon).") var jurisdiction: String?
+  @Argument(help: "A jurisdiction id, name or alias (us-or, Oregon).", completion: IdCompletion.jurisdictions)
+  var jurisdiction: String?
   @Flag(help: "Jurisdictions × substances for one activity.") var matrix = false
   @Flag(help: "Every jurisdiction's report and an index page, into --output DIR.") var all = false
   @Option(help: "The date, YYYY-MM-DD (default: today, UTC).") var on: CivilDate?
@@ -50,6 +51,7 @@ struct ReportCommand: ParsableCommand {
     let book = try options.loadBook()
     let protected = OutputFile.identities(book.files)
     let date = on ?? CivilDate.todayUTC()
+    Console.reviewNote(book, on: date)
     let activity = self.activity ?? .possession
     let ruleSet: RuleSetIdentity
     switch RuleSetIdentity.read(files: book.files, root: options.rulesPath) {
@@ -70,7 +72,7 @@ struct ReportCommand: ParsableCommand {
       do {
         id = try book.resolveJurisdiction(jurisdiction).id
       } catch {
-        throw Console.usage(error.description)
+        throw Console.unknownName(error, in: book)
       }
       let report = JurisdictionReport(
         book: book, jurisdiction: id, date: date, bandActivity: activity, ruleSet: ruleSet)
@@ -92,19 +94,39 @@ struct ReportCommand: ParsableCommand {
       throw ExitCode.failure
     }
     let renderer = format.renderer
-    var reports: [JurisdictionReport] = []
-    for j in book.sortedJurisdictions {
-      let report = JurisdictionReport(
-        book: book, jurisdiction: j.id, date: date, bandActivity: activity, ruleSet: ruleSet)
-      try write(renderer.render(report), to: folder + "/" + ReportIndex.fileName(j.id, format), protecting: protected)
-      reports.append(report)
+    // Reports are made a few at a time on all cores, each written as soon as its batch is done
+    // and then dropped: memory holds a batch, whatever the number of jurisdictions. The index
+    // keeps only each report's summary.
+    let ids = book.sortedJurisdictions.map(\.id)
+    let batch = 4 * Parallel.cores
+    var items: [ReportIndex.Item] = []
+    items.reserveCapacity(ids.count)
+    for start in stride(from: 0, to: ids.count, by: batch) {
+      let slice = Array(ids[start..<min(start + batch, ids.count)])
+      let made = Parallel.map(slice.count) { index in
+        let report = JurisdictionReport(
+          book: book, jurisdiction: slice[index], date: date, bandActivity: activity, ruleSet: ruleSet)
+        return (text: renderer.render(report), item: ReportIndex.Item(report, format: format))
+      }
+      for (id, report) in zip(slice, made) {
+        try write(report.text, to: folder + "/" + ReportIndex.fileName(id, format), protecting: protected)
+        items.append(report.item)
+      }
     }
     let matrix = MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet)
-    let index = ReportIndex(
-      reports: reports, matrix: matrix, format: format, coverage: CoverageSummary(book: book, date: date))
+    var index = ReportIndex(items: items, matrix: matrix, coverage: CoverageSummary(book: book, date: date))
+    // One matrix per activity: the index shows the chosen one and links the others.
+    for other in Activity.allCases where other != activity {
+      let m = MatrixReport(book: book, activity: other, date: date, ruleSet: ruleSet)
+      index.otherMatrices.append(m)
+      try write(renderer.render(m), to: folder + "/" + ReportIndex.matrixName(other, format), protecting: protected)
+    }
+    try write(
+      renderer.render(matrix), to: folder + "/" + ReportIndex.matrixName(activity, format), protecting: protected)
     try write(renderer.render(index), to: folder + "/" + ReportIndex.indexName(format), protecting: protected)
     Console.error(
-      "psyreg: wrote \(reports.count) reports and \(ReportIndex.indexName(format)) to \(folder)\n")
+      "psyreg: wrote \(items.count) reports, \(Activity.allCases.count) matrices and \(ReportIndex.indexName(format)) to \(folder)\n"
+    )
   }
 
   func write(_ text: String, to path: String, protecting rules: Set<[UInt64]>) throws {

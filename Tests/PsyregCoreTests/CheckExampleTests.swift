@@ -65,7 +65,9 @@ import Testing
   func examplesExist() {
     // The file system's (tested through the command line and the hostile corpus), and the
     // problem cap (LoaderTests), whose example would be 201 problems long.
-    let testedElsewhere: Set<CheckCode> = [.fileUnreadable, .fileNoRules, .fileLinkOutside, .fileTooManyProblems]
+    let testedElsewhere: Set<CheckCode> = [
+      .fileUnreadable, .fileNoRules, .fileLinkOutside, .fileFolderLinkOutside, .fileTooManyProblems,
+    ]
     for check in Check.all where !testedElsewhere.contains(check.code) {
       #expect(!check.triggering.isEmpty, "\(check.code.rawValue) has no triggering example")
     }

@@ -141,7 +141,14 @@ extension CheckCode {
     case .fileLinkOutside:
       Check(
         code: self, severity: .error,
-        summary: "A link in the rules folder (to a rule file or a folder) that leads outside it; it is not followed.",
+        summary:
+          "A rule file in the rules folder that is a link to a file outside it; it is not read, so the rules are not what the folder shows.",
+        triggering: [],
+        nonTriggering: [["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n"]])
+    case .fileFolderLinkOutside:
+      Check(
+        code: self, severity: .warning,
+        summary: "A folder in the rules folder that is a link leading outside it; it is not walked.",
         triggering: [],
         nonTriggering: [["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n"]])
     case .fileTooManyProblems:

@@ -4,6 +4,7 @@ public enum CheckCode: String, CaseIterable, Sendable, Hashable, Codable {
   case fileUnreadable = "file.unreadable"
   case fileNoRules = "file.no-rules"
   case fileLinkOutside = "file.link-outside"
+  case fileFolderLinkOutside = "file.folder-link-outside"
   case fileTooManyProblems = "file.too-many-problems"
   case fileEmpty = "file.empty"
   case fileEncoding = "file.encoding"

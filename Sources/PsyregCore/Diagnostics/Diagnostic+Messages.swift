@@ -21,10 +21,10 @@ extension Diagnostic {
       at: SourcePosition(file: path, location: nil))
   }
 
-  static func linkOutside(_ path: String, target: String) -> Diagnostic {
+  static func linkOutside(_ path: String, target: String, folder: Bool) -> Diagnostic {
     Diagnostic(
-      .fileLinkOutside,
-      "a link to '\(shortened(target))', outside the rules folder; psyreg reads only the folder it is given, so copy the file in (the link is not followed)",
+      folder ? .fileFolderLinkOutside : .fileLinkOutside,
+      "a link to '\(shortened(target))', outside the rules folder; psyreg reads only the folder it is given, so copy the \(folder ? "folder" : "file") in (the link is not followed)",
       at: SourcePosition(file: path, location: SourceLocation(line: 1, column: 1)))
   }
 

@@ -34,9 +34,10 @@ public struct RuleDiff: Sendable {
 
   /// Compares two compiled rule books.
   public init(old: RuleBook, new: RuleBook) {
+    let layers = LayerChanges(old, new)
     definitions = Self.definitionChanges(old, new)
-    entries = Self.entryChanges(old, new)
-    answers = Self.answerChanges(old, new)
+    entries = Self.entryChanges(old, new, layers)
+    answers = Self.answerChanges(old, new, layers)
   }
 }
 
@@ -357,9 +358,12 @@ extension RuleDiff {
     return [e.jurisdiction, e.isEntry ? "entry" : e.kind.rawValue] + parts
   }
 
-  static func entryChanges(_ old: RuleBook, _ new: RuleBook) -> [EntryChange] {
-    var oldLeft = entries(old)
-    var newLeft = entries(new)
+  static func entryChanges(_ old: RuleBook, _ new: RuleBook, _ layers: LayerChanges) -> [EntryChange] {
+    // Matching never crosses layers (every key starts with the layer's id), and a layer whose
+    // records are all the same on both sides pairs each with its copy: only the others are matched.
+    let changed = layers.layers
+    var oldLeft = old.sortedJurisdictions.filter { changed[$0.id] != nil }.flatMap { records($0) }
+    var newLeft = new.sortedJurisdictions.filter { changed[$0.id] != nil }.flatMap { records($0) }
     var pairs: [(RuleRecord, RuleRecord)] = []
     for level in 0...4 {
       // Entries of one key pair up in file order.
@@ -440,25 +444,42 @@ extension RuleDiff {
 // MARK: - Answers
 
 extension RuleDiff {
-  static func answerChanges(_ old: RuleBook, _ new: RuleBook) -> [AnswerChange] {
+  static func answerChanges(_ old: RuleBook, _ new: RuleBook, _ layerChanges: LayerChanges) -> [AnswerChange] {
     let substances = Set(old.substances.keys).union(new.substances.keys).sorted()
     let jurisdictions = Set(old.jurisdictions.keys).union(new.jurisdictions.keys).sorted()
-    var changes: [AnswerChange] = []
-    for jurisdiction in jurisdictions {
-      for substance in substances {
-        let a = Inputs(old, substance, jurisdiction)
-        let b = Inputs(new, substance, jurisdiction)
-        // Identical inputs give identical answers on every date: nothing to evaluate.
-        if a == b { continue }
-        let breakpoints = Set(a.dates).union(b.dates).sorted()
-        for activity in Activity.allCases {
-          changes += answerChanges(
-            substance, jurisdiction, activity, breakpoints: breakpoints, old: old, new: new,
-            oldKnown: a.known, newKnown: b.known)
+    // Jurisdictions in contiguous chunks on all cores (each chunk with its own record caches),
+    // the chunks' changes joined in order: the same list as one pass in order.
+    let chunks = min(jurisdictions.count, 4 * Parallel.cores)
+    let parts = Parallel.map(chunks) { chunk in
+      let oldRecords = RecordCache(old)
+      let newRecords = RecordCache(new)
+      var changes: [AnswerChange] = []
+      let range = (chunk * jurisdictions.count / chunks)..<((chunk + 1) * jurisdictions.count / chunks)
+      for jurisdiction in jurisdictions[range] {
+        // The substances whose answers here may differ; the others have the same inputs on both sides.
+        let touched = layerChanges.touched(jurisdiction)
+        for substance in substances {
+          if case .some(let ids) = touched,
+            layerChanges.sameLineage(substance),
+            !old.lineage(of: substance).contains(where: ids.contains)
+          {
+            continue
+          }
+          let a = Inputs(old, substance, jurisdiction, oldRecords)
+          let b = Inputs(new, substance, jurisdiction, newRecords)
+          // Identical inputs give identical answers on every date: nothing to evaluate.
+          if a == b { continue }
+          let breakpoints = Set(a.dates).union(b.dates).sorted()
+          for activity in Activity.allCases {
+            changes += answerChanges(
+              substance, jurisdiction, activity, breakpoints: breakpoints, old: old, new: new,
+              oldKnown: a.known, newKnown: b.known)
+          }
         }
       }
+      return changes
     }
-    return changes
+    return parts.flatMap { $0 }
   }
 
   /// The intervals the breakpoints cut the calendar into: before the first, between two, after the last.
@@ -521,7 +542,7 @@ extension RuleDiff {
     var records: [RuleRecord] = []
     var dates: [CivilDate] = []
 
-    init(_ book: RuleBook, _ substance: String, _ jurisdiction: String) {
+    init(_ book: RuleBook, _ substance: String, _ jurisdiction: String, _ cache: RecordCache) {
       known = book.substances[substance] != nil && book.jurisdictions[jurisdiction] != nil
       guard known else { return }
       let chain = book.layers(of: jurisdiction)
@@ -535,7 +556,7 @@ extension RuleDiff {
         let layer = queue.removeFirst()
         guard seen.insert(layer.id).inserted else { continue }
         queue += layer.adoptions.compactMap { book.jurisdictions[$0.layer] }
-        for record in RuleDiff.records(layer) {
+        for record in cache.records(layer) {
           // Entries for other substances cannot change this answer; everything else may.
           if record.isEntry && !record.substances.contains(where: { related.contains($0) || $0.hasPrefix("schedule:") })
           {
@@ -543,9 +564,157 @@ extension RuleDiff {
           }
           if record.kind.rawValue == "initial" && !record.substances.contains(where: related.contains) { continue }
           if let date = record.date { dates.append(date) }
-          records.append(record.placeless)
+          records.append(record)
         }
       }
     }
+  }
+}
+
+/// Each layer's records with file positions left out, made once per layer on one side.
+final class RecordCache {
+  let book: RuleBook
+  var byLayer: [String: [RuleRecord]] = [:]
+
+  init(_ book: RuleBook) { self.book = book }
+
+  func records(_ layer: Jurisdiction) -> [RuleRecord] {
+    if let records = byLayer[layer.id] { return records }
+    let records = RuleDiff.records(layer).map(\.placeless)
+    byLayer[layer.id] = records
+    return records
+  }
+}
+
+/// Which layers differ between two books, and for which substances: what lets the diff
+/// evaluate only the (substance, jurisdiction) pairs whose inputs may have changed.
+///
+/// A layer is unchanged when its records (schedules, adoptions, baseline, initial statuses,
+/// timeline) are equal on both sides, file positions aside. A changed layer touches every
+/// substance when a record that reaches every substance differs (a schedule, an adoption, the
+/// baseline, a class-wide entry), when it exists on one side only, or when its unchanged records
+/// are in another order; else only the substances named by the records that differ. A pair is
+/// evaluated when a layer its answer reads (the chain and what the chain adopts) touches a
+/// substance of its lineage, or when the chain, the lineage or whether it can be asked differs.
+/// Every pair skipped has equal `RuleDiff.Inputs` on both sides (the old exhaustive comparison
+/// skipped exactly those too, so the output is the same).
+struct LayerChanges {
+  enum Touch {
+    case all
+    case substances(Set<String>)
+  }
+
+  let old: RuleBook
+  let new: RuleBook
+  /// Changed layers only, by id.
+  var layers: [String: Touch] = [:]
+
+  init(_ old: RuleBook, _ new: RuleBook) {
+    self.old = old
+    self.new = new
+    for id in Self.changedLayers(old, new) {
+      guard let a = old.jurisdictions[id], let b = new.jurisdictions[id] else {
+        layers[id] = .all
+        continue
+      }
+      layers[id] = Self.touch(RuleDiff.records(a).map(\.placeless), RuleDiff.records(b).map(\.placeless))
+    }
+  }
+
+  /// The ids of the layers defined on one side only or whose records differ, sorted.
+  static func changedLayers(_ old: RuleBook, _ new: RuleBook) -> [String] {
+    Set(old.jurisdictions.keys).union(new.jurisdictions.keys).sorted().filter { id in
+      guard let a = old.jurisdictions[id], let b = new.jurisdictions[id] else { return true }
+      return !sameRecords(a, b)
+    }
+  }
+
+  /// The substances a changed layer touches.
+  static func touch(_ a: [RuleRecord], _ b: [RuleRecord]) -> Touch {
+    var counts: [RuleRecord: Int] = [:]
+    for r in a { counts[r, default: 0] += 1 }
+    for r in b { counts[r, default: 0] -= 1 }
+    let differing = Set(counts.filter { $0.value != 0 }.keys)
+    var substances: Set<String> = []
+    for record in differing {
+      let reachesAll =
+        (!record.isEntry && record.kind.rawValue != "initial")
+        || record.substances.contains { $0.hasPrefix("schedule:") }
+      if reachesAll { return .all }
+      substances.formUnion(record.substances)
+    }
+    // The records that do not differ must come in the same order on both sides.
+    if a.filter({ !differing.contains($0) }) != b.filter({ !differing.contains($0) }) { return .all }
+    return .substances(substances)
+  }
+
+  /// Whether two versions of a layer have equal records, file positions aside (compared on the
+  /// model's values, which is at least as strict as comparing the records made from them).
+  static func sameRecords(_ a: Jurisdiction, _ b: Jurisdiction) -> Bool {
+    guard a.timeline.count == b.timeline.count, a.schedules.count == b.schedules.count,
+      a.adoptions.count == b.adoptions.count, a.initial.count == b.initial.count
+    else { return false }
+    let nowhere = RuleOrigin(file: "", location: nil)
+    func plain(_ e: TimelineEntry) -> TimelineEntry {
+      var e = e
+      e.origin = nowhere
+      e.substanceOrigins = []
+      e.scheduleOrigins = []
+      return e
+    }
+    func plain(_ s: InitialStatus?) -> InitialStatus? {
+      guard var s else { return nil }
+      s.origin = nowhere
+      return s
+    }
+    func plain(_ s: Schedule) -> Schedule {
+      var s = s
+      s.origin = nowhere
+      return s
+    }
+    func plain(_ a: Adoption) -> Adoption {
+      var a = a
+      a.origin = nowhere
+      a.layerOrigin = nowhere
+      return a
+    }
+    if a.id != b.id || plain(a.unlisted) != plain(b.unlisted) { return false }
+    for (x, y) in zip(a.schedules, b.schedules) where plain(x) != plain(y) { return false }
+    for (x, y) in zip(a.adoptions, b.adoptions) where plain(x) != plain(y) { return false }
+    for (key, x) in a.initial where plain(x) != plain(b.initial[key]) { return false }
+    for (x, y) in zip(a.timeline, b.timeline) where plain(x) != plain(y) { return false }
+    return true
+  }
+
+  /// The substances whose answers in a jurisdiction may differ: nil for every substance, else
+  /// those the changed layers it reads touch (an empty set: none).
+  func touched(_ jurisdiction: String) -> Set<String>? {
+    let a = old.layers(of: jurisdiction)
+    let b = new.layers(of: jurisdiction)
+    guard a.map(\.id) == b.map(\.id), a.map(\.kind) == b.map(\.kind) else { return nil }
+    if layers.isEmpty { return [] }
+    // The layers the answer reads: the chain and, transitively, what they adopt (by id, on
+    // either side; an adoption that differs already touches every substance).
+    var queue = a.map(\.id)
+    var seen: Set<String> = []
+    var substances: Set<String> = []
+    while let id = queue.popLast() {
+      guard seen.insert(id).inserted else { continue }
+      switch layers[id] {
+      case .all?: return nil
+      case .substances(let ids)?: substances.formUnion(ids)
+      case nil: break
+      }
+      for book in [old, new] {
+        queue += (book.jurisdictions[id]?.adoptions ?? []).map(\.layer)
+      }
+    }
+    return substances
+  }
+
+  /// Whether the substance is defined on both sides or neither, with the same lineage.
+  func sameLineage(_ substance: String) -> Bool {
+    (old.substances[substance] == nil) == (new.substances[substance] == nil)
+      && old.lineage(of: substance) == new.lineage(of: substance)
   }
 }

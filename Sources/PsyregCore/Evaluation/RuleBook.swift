@@ -51,9 +51,12 @@ public struct RuleBook: Sendable {
     }
 
     mutating func index() {
-      entries = entries.enumerated().sorted {
-        $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset
-      }.map(\.element)
+      // Timelines are written in date order: sort (stably) only when they are not.
+      if zip(entries, entries.dropFirst()).contains(where: { $0.date > $1.date }) {
+        entries = entries.enumerated().sorted {
+          $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset
+        }.map(\.element)
+      }
       for (index, entry) in entries.enumerated() {
         for activity in Activity.allCases where entry.verdicts.ruling(for: activity) != nil {
           setting[activity, default: []].append(index)
@@ -84,9 +87,23 @@ public struct RuleBook: Sendable {
     cases = rules.cases
     files = rules.files
 
-    var histories: [HistoryKey: History] = [:]
-    var amendments: [HistoryKey: History] = [:]
-    for jurisdiction in jurisdictions.values {
+    // Each layer's histories are built and indexed on its own (on all cores): their keys
+    // never collide across layers, so joining them is only inserting.
+    let layers = Array(jurisdictions.values)
+    let built = Parallel.map(layers.count) { index in
+      let jurisdiction = layers[index]
+      var histories: [HistoryKey: History] = [:]
+      var amendments: [HistoryKey: History] = [:]
+      // Each history's entries reserved to their number (a grown array keeps unused room).
+      var counts: [String: Int] = [:]
+      for entry in jurisdiction.timeline {
+        for substance in entry.substances { counts[substance, default: 0] += 1 }
+      }
+      for (substance, count) in counts {
+        var history = History()
+        history.entries.reserveCapacity(count)
+        histories[HistoryKey(substance: substance, jurisdiction: jurisdiction.id)] = history
+      }
       for (substance, status) in jurisdiction.initial {
         histories[HistoryKey(substance: substance, jurisdiction: jurisdiction.id), default: History()].initial = status
       }
@@ -100,9 +117,18 @@ public struct RuleBook: Sendable {
             .append(entry)
         }
       }
+      for key in histories.keys { histories[key]!.index() }
+      for key in amendments.keys { amendments[key]!.index() }
+      return (histories: histories, amendments: amendments)
     }
-    for key in histories.keys { histories[key]!.index() }
-    for key in amendments.keys { amendments[key]!.index() }
+    var histories: [HistoryKey: History] = [:]
+    var amendments: [HistoryKey: History] = [:]
+    histories.reserveCapacity(built.reduce(0) { $0 + $1.histories.count })
+    amendments.reserveCapacity(built.reduce(0) { $0 + $1.amendments.count })
+    for layer in built {
+      for (key, history) in layer.histories { histories[key] = history }
+      for (key, history) in layer.amendments { amendments[key] = history }
+    }
     self.histories = histories
     self.amendments = amendments
 

@@ -54,7 +54,8 @@ extension RuleBook {
     let substanceFilter: Set<String>? = query.substance.map { Set(lineage(of: $0)) }
     let layerIDs: [String] =
       query.jurisdiction.map { layerChains[$0] ?? [$0] } ?? jurisdictions.keys.sorted()
-    let allSubstances = substances.keys.sorted()
+    // A class-wide entry is checked only against the substances the query can return.
+    let allSubstances = substances.keys.sorted().filter { substanceFilter?.contains($0) ?? true }
     var items: [TimelineItem] = []
     for layerID in layerIDs {
       guard let layer = jurisdictions[layerID] else { continue }

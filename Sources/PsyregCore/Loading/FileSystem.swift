@@ -84,7 +84,7 @@ package enum FileSystem {
     package var files: [String] = []
     /// Links (to a folder or a rule file) whose target lies outside the folder walked, with
     /// the target; they are not followed.
-    package var outside: [(path: String, target: String)] = []
+    package var outside: [(path: String, target: String, isFolder: Bool)] = []
   }
 
   /// `*.yaml` and `*.yml` files under a folder, recursively, in a stable order. Each folder
@@ -112,7 +112,7 @@ package enum FileSystem {
         if exists, isLink(path) {
           let target = realPath(path) ?? path
           if target != root && !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
-            if kind == .directory || isYAML { walk.outside.append((path, target)) }
+            if kind == .directory || isYAML { walk.outside.append((path, target, kind == .directory)) }
             continue
           }
         }

@@ -142,8 +142,12 @@ struct RuleFileDecoder {
       }
     }
     let adoptions = reader.list(f["adopts"], of: "adoptions").compactMap { decodeAdoption($0) }
-    let timeline = reader.list(f["timeline"], of: "timeline entries").compactMap {
-      decodeEntry($0, jurisdiction: id ?? "")
+    // Reserved to the number of items: a grown array keeps up to half its room unused.
+    let items = reader.list(f["timeline"], of: "timeline entries")
+    var timeline: [TimelineEntry] = []
+    timeline.reserveCapacity(items.count)
+    for item in items {
+      if let entry = decodeEntry(item, jurisdiction: id ?? "") { timeline.append(entry) }
     }
     let aliases = reader.textList(f["aliases"])
     guard let id, let name, let kind else { return }

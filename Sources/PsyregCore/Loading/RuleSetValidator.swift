@@ -34,7 +34,17 @@ struct RuleSetValidator {
     }
     diagnostics += relationCycles()
 
-    for jurisdiction in rules.jurisdictions {
+    // Each jurisdiction's own checks on all cores, their findings joined in file order.
+    let jurisdictions = rules.jurisdictions
+    let perJurisdiction = Parallel.map(jurisdictions.count) { index in
+      let jurisdiction = jurisdictions[index]
+      var diagnostics: [Diagnostic] = []
+      func checkSubstance(_ id: String, at position: SourcePosition) {
+        if substanceIDs[id] == nil {
+          diagnostics.append(
+            .unknownReference(.refUnknownSubstance, what: "substance", id, known: knownSubstances, at: position))
+        }
+      }
       checkFileName(jurisdiction.origin, id: jurisdiction.id, into: &diagnostics)
       if let parent = jurisdiction.parent, jurisdictionIDs[parent] == nil {
         diagnostics.append(
@@ -59,7 +69,9 @@ struct RuleSetValidator {
       }
       diagnostics += timelineOrder(jurisdiction)
       diagnostics += contradictions(jurisdiction)
+      return diagnostics
     }
+    for found in perJurisdiction { diagnostics += found }
     diagnostics += aliasesNamingIDs(
       rules.substances.map { ($0.id, $0.aliases, $0.aliasOrigins) }, what: "substance")
     diagnostics += aliasesNamingIDs(
@@ -146,15 +158,15 @@ struct RuleSetValidator {
 
   /// The schedule ids a layer may list substances in: its own and those of the layers it
   /// adopts, transitively.
-  private func listableSchedules(_ jurisdiction: Jurisdiction) -> Set<String> {
+  private func listableSchedules(_ jurisdiction: String) -> Set<String> {
     let byID = jurisdictionsByID
     var ids: Set<String> = []
     var seen: Set<String> = []
     var queue = [jurisdiction]
     while let layer = queue.popLast() {
-      guard seen.insert(layer.id).inserted else { continue }
-      ids.formUnion(layer.schedules.map(\.id))
-      queue += layer.adoptions.compactMap { byID[$0.layer] }
+      guard seen.insert(layer).inserted, let found = byID[layer] else { continue }
+      ids.formUnion(found.schedules.map(\.id))
+      queue += found.adoptions.map(\.layer)
     }
     return ids
   }
@@ -163,11 +175,17 @@ struct RuleSetValidator {
   /// the layer's own schedules only.
   private func scheduleReferences(_ jurisdiction: Jurisdiction) -> [Diagnostic] {
     let own = Set(jurisdiction.schedules.map(\.id))
-    let listable = jurisdiction.adoptions.isEmpty ? own : listableSchedules(jurisdiction)
+    // The adopted layers' schedules, gathered only when a listing names one (a chain of
+    // thousands of adoptions is walked only for the layers that need it).
+    var adopted: Set<String>?
     var diagnostics: [Diagnostic] = []
     for entry in jurisdiction.timeline {
       let targets = entry.schedule.map { [$0] } ?? entry.schedules
-      let known = entry.isClassWide ? own : listable
+      var known = own
+      if !entry.isClassWide && !jurisdiction.adoptions.isEmpty && !targets.allSatisfy(own.contains) {
+        if adopted == nil { adopted = listableSchedules(jurisdiction.id) }
+        known = adopted ?? own
+      }
       for (index, id) in targets.enumerated() where !known.contains(id) {
         let position = index < entry.scheduleOrigins.count ? entry.scheduleOrigins[index] : entry.origin
         diagnostics.append(
@@ -320,6 +338,8 @@ struct RuleSetValidator {
   }
 
   private func caseReferences(jurisdictionIDs: Set<String>) -> [Diagnostic] {
+    // The name indexes are only needed for the cases' names (the book builds its own).
+    if rules.cases.isEmpty { return [] }
     let substances = NameIndex.substances(rules.substances)
     let jurisdictions = NameIndex.jurisdictions(rules.jurisdictions)
     var diagnostics: [Diagnostic] = []

@@ -180,7 +180,7 @@ struct SchemaReader {
     )
     // An entry may cite weak sources beside better ones, or alone when it says it is uncertain.
     if citation.confidence != .uncertain, !citation.sources.isEmpty,
-      citation.sources.allSatisfy({ SourceQuality.of($0) == .weak }),
+      citation.sources.allSatisfy({ SourceQuality.isWeak($0) }),
       let first = f["sources"]?.sequence?.first ?? f["sources"]
     {
       diagnostics.append(.weakSourcesOnly(citation.sources, at: position(first)))

@@ -17,13 +17,21 @@ public enum SourceQuality: String, Sendable, Hashable, CaseIterable {
   /// The quality of one source URL.
   public static func of(_ url: String) -> SourceQuality {
     let host = Self.host(of: url)
-    if matches(host, weakHosts) || weakHostParts.contains(where: { host.contains($0) }) { return .weak }
+    if isWeak(host: host) { return .weak }
     if isGovernmentDomain(host) || primarySuffixes.contains(where: { host.hasSuffix($0) })
       || matches(host, primaryHosts)
     {
       return .primary
     }
     return .secondary
+  }
+
+  /// Whether `of(url)` is `weak`, without judging the other qualities (the loader asks this of
+  /// every source).
+  static func isWeak(_ url: String) -> Bool { isWeak(host: host(of: url)) }
+
+  static func isWeak(host: String) -> Bool {
+    matches(host, weakHosts) || weakHostParts.contains(where: { contains(host, $0) })
   }
 
   /// `gov.uk`, `legislation.gov.au`, `dof.gob.mx`, `e-gov.go.jp`, `impo.gub.uy`: a
@@ -39,12 +47,44 @@ public enum SourceQuality: String, Sendable, Hashable, CaseIterable {
 
   /// The lower-cased host of an http(s) URL, without `www.` (empty if there is none).
   static func host(of url: String) -> String {
+    if url.utf8.allSatisfy({ $0 < 0x80 }) { return asciiHost(of: url) }
     var rest = Substring(url.lowercased())
     if let scheme = rest.firstRange(of: "://") { rest = rest[scheme.upperBound...] }
     var host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
     if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
     if host.hasPrefix("www.") { host = host.dropFirst(4) }
     return String(host)
+  }
+
+  /// `host(of:)` for an ASCII URL, on its bytes (where bytes and characters are the same
+  /// search: no pattern here holds a CR or LF, the only ASCII pair that is one `Character`).
+  static func asciiHost(of url: String) -> String {
+    var bytes = Array(url.utf8)
+    for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 0x20 }
+    var start = 0
+    if let scheme = firstIndex(of: Array("://".utf8), in: bytes[...]) { start = scheme + 3 }
+    var end = start
+    while end < bytes.count, !"/?#:".utf8.contains(bytes[end]) { end += 1 }
+    if let at = bytes[start..<end].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+    if bytes[start..<end].starts(with: "www.".utf8) { start += 4 }
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+  }
+
+  /// Where `pattern` first occurs in `bytes`, by byte.
+  static func firstIndex(of pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
+    guard !pattern.isEmpty, bytes.count >= pattern.count else { return pattern.isEmpty ? bytes.startIndex : nil }
+    var i = bytes.startIndex
+    while i <= bytes.endIndex - pattern.count {
+      if bytes[i] == pattern[0], bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
+      i += 1
+    }
+    return nil
+  }
+
+  /// `host.contains(part)`, by byte when both are ASCII.
+  static func contains(_ host: String, _ part: String) -> Bool {
+    guard host.utf8.allSatisfy({ $0 < 0x80 }), part.utf8.allSatisfy({ $0 < 0x80 }) else { return host.contains(part) }
+    return firstIndex(of: Array(part.utf8), in: Array(host.utf8)[...]) != nil
   }
 
   /// `host` is one of `hosts` or a subdomain of one.

@@ -25,15 +25,20 @@ public struct CoverageSummary: Sendable, Hashable {
     self.date = date
     let substances = book.sortedSubstances
     let jurisdictions = book.sortedJurisdictions
-    verdicts = Activity.allCases.map { activity in
-      var known = 0
-      for j in jurisdictions {
-        for s in substances {
-          let answer = book.answer(Question(substance: s.id, jurisdiction: j.id, activity: activity, date: date))
-          if answer.verdict != .unknown { known += 1 }
+    // Per jurisdiction (on all cores), how many substances have a known verdict, per activity.
+    let counts = Parallel.map(jurisdictions.count) { index in
+      Activity.allCases.map { activity in
+        substances.count { s in
+          book.answer(
+            Question(substance: s.id, jurisdiction: jurisdictions[index].id, activity: activity, date: date)
+          ).verdict != .unknown
         }
       }
-      return Share(activity: activity, known: known, pairs: substances.count * jurisdictions.count)
+    }
+    verdicts = Activity.allCases.enumerated().map { a, activity in
+      Share(
+        activity: activity, known: counts.reduce(0) { $0 + $1[a] },
+        pairs: substances.count * jurisdictions.count)
     }
     sources = SourceReport(book: book).total
   }

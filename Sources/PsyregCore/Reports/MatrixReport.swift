@@ -48,7 +48,9 @@ public struct MatrixReport: Sendable, Hashable {
     self.ruleSet = ruleSet
     let substances = book.sortedSubstances
     self.substances = substances.map { Column(id: $0.id, name: $0.name) }
-    rows = book.sortedJurisdictions.map { j in
+    let jurisdictions = book.sortedJurisdictions
+    rows = Parallel.map(jurisdictions.count) { index in
+      let j = jurisdictions[index]
       let cells = substances.map { s in
         let answer = book.answer(
           Question(substance: s.id, jurisdiction: j.id, activity: activity, date: date))

@@ -17,6 +17,7 @@ package enum MarkdownEscaper {
   /// renders as the text itself, never as markup: `<script>` stays text, `](javascript:…)`
   /// cannot close a link, `|` cannot split a cell.
   package static func text(_ s: String) -> String {
+    if isPlain(s) { return s }
     var out = ""
     out.reserveCapacity(s.utf8.count)
     forEachScalar(s) { scalar in
@@ -73,6 +74,21 @@ package enum MarkdownEscaper {
   package static func link(_ label: String, to url: String) -> String {
     guard let target = ExternalLink.target(url) else { return text(url) }
     return "[\(text(label))](\(self.url(target)))"
+  }
+
+  /// Whether `text` would return the string unchanged: no punctuation, control character or
+  /// line separator in it (C1 controls start with 0xC2, U+2028 and U+2029 with 0xE2).
+  static func isPlain(_ s: String) -> Bool {
+    s.utf8.allSatisfy { b in
+      switch b {
+      case 0x00..<0x20, 0x7F, 0xC2, 0xE2: false
+      case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"),
+        UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"),
+        UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "$"):
+        false
+      default: true
+      }
+    }
   }
 
   /// Calls `body` with every scalar of `s`, line breaks (CRLF once) as one space and other

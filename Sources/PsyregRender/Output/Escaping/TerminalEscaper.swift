@@ -12,6 +12,7 @@ public enum TerminalEscaper {
   public static func sanitize(_ text: String, workflowCommands: Bool = false) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
+    // Only spaces and tabs since the line began: the runner reads a command after them too.
     var atLineStart = true
     var scalars = text.unicodeScalars[...]
     while let scalar = scalars.first {
@@ -22,7 +23,7 @@ public enum TerminalEscaper {
       {
         out += "\\"
       }
-      atLineStart = scalar == "\n"
+      atLineStart = scalar == "\n" || (atLineStart && (scalar == " " || scalar == "\t"))
       if isInert(scalar) {
         out.unicodeScalars.append(scalar)
       } else {
