@@ -54,3 +54,20 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer targets (Fuzz/, docs/hardening.md), declared only when PSYREG_FUZZ=1 so that
+// `swift build` and `swift test` never build them: they only link with libFuzzer and the
+// sanitizer flags `scripts/fuzz.sh` passes. They live in this package rather than in a package
+// of their own under Fuzz/ (which would resolve and check out this package's dependencies a
+// second time, into its own Package.resolved) and build into their own .build/fuzz.
+if Context.environment["PSYREG_FUZZ"] == "1" {
+  package.targets += [
+    // libFuzzer's driver called from a Swift entry point (SwiftPM renames `main`).
+    .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+    .target(name: "FuzzSupport", dependencies: ["FuzzDriver", "PsyregRender"], path: "Fuzz/FuzzSupport"),
+    .executableTarget(
+      name: "FuzzLoad", dependencies: ["FuzzSupport", "PsyregCore", "PsyregRender"], path: "Fuzz/FuzzLoad"),
+    .executableTarget(
+      name: "FuzzAnswer", dependencies: ["FuzzSupport", "PsyregCore", "PsyregRender"], path: "Fuzz/FuzzAnswer"),
+  ]
+}
