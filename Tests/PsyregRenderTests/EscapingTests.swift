@@ -166,7 +166,8 @@ enum Hostile {
     #expect(JSONEscaper.quoted("a\"b\\c") == "\"a\\\"b\\\\c\"")
     #expect(JSONEscaper.quoted(Hostile.crlf) == "\"one\\r\\ntwo\"")
     #expect(JSONEscaper.quoted(Hostile.cr) == "\"one\\rtwo\"")
-    #expect(JSONEscaper.quoted("\t\u{0}\u{1F}\u{7F}") == "\"\\t\\u0000\\u001f\u{7F}\"")
+    // DEL too: JSON printed to a terminal must pass TerminalEscaper unchanged.
+    #expect(JSONEscaper.quoted("\t\u{0}\u{1F}\u{7F}") == "\"\\t\\u0000\\u001f\\u007f\"")
     #expect(JSONEscaper.quoted(Hostile.script) == "\"<script>alert(\\\"x\\\")</script>\"")
     #expect(JSONEscaper.quoted("Østfold 🍄") == "\"Østfold 🍄\"")
     #expect(JSON.string("a\r\nb").rendered() == "\"a\\r\\nb\"")
@@ -241,5 +242,15 @@ enum Hostile {
     #expect(TerminalEscaper.sanitize("## heading") == "## heading")
     #expect(TerminalEscaper.sanitize("a::b\n:x") == "a::b\n:x")
     #expect(TerminalEscaper.sanitize("::error::real\n", workflowCommands: true) == "::error::real\n")
+  }
+}
+
+@Suite struct JSONEscaperControlTests {
+  @Test func delC1AndBidiAreEscapedSoTerminalOutputStaysJSON() throws {
+    let quoted = JSONEscaper.quoted("a\u{7F}b\u{9B}c\u{202E}d\u{2028}e ünï")
+    #expect(quoted == "\"a\\u007fb\\u009bc\\u202ed\\u2028e ünï\"")
+    #expect(TerminalEscaper.sanitize(quoted) == quoted)
+    let decoded = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String
+    #expect(decoded == "a\u{7F}b\u{9B}c\u{202E}d\u{2028}e ünï")
   }
 }
