@@ -4,8 +4,8 @@ import PsyregCore
 /// (class `v-<verdict>` on table chips and timeline band segments alike), the layout for phones
 /// (wide tables scroll, per-substance tables become cards below 640 px) and for print. It has
 /// no `@import` and no `url()` but the page's own `url(#hatch)`: nothing is fetched.
-enum ReportStylesheet {
-  static let css = """
+package enum ReportStylesheet {
+  package static let css = """
     :root { color-scheme: light; --allowed: #1f7a3a; --conditional: #1d5fa8; --decriminalized: #b56a00;
       --prohibited: #b3261e; --unknown: #8a8a8a; --ink: #1b1b1b; --muted: #5c5c5c; --rule: #d9d9d9; }
     * { box-sizing: border-box; }
