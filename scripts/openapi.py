@@ -1,22 +1,26 @@
 import json
 # Writes Sources/PsyregServer/OpenAPIDocument.swift: python3 scripts/openapi.py Sources/PsyregServer/OpenAPIDocument.swift
 P = lambda name, desc, schema, required=False, where="query", **kw: dict(name=name, **{"in": where}, description=desc, required=required, schema=schema, **kw)
-str256 = {"type": "string", "maxLength": 256}
-activity = {"type": "string", "enum": ["possession","supply","medical","research","supervised-use","religious"]}
-date = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+# An empty value counts as absent (HTML forms send empty fields), so optional parameters accept "".
+name = {"type": "string", "maxLength": 100}
+required_name = {"type": "string", "minLength": 1, "maxLength": 100}
+activities = ["possession","supply","medical","research","supervised-use","religious"]
+activity = {"type": "string", "enum": activities + [""]}
+date = {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]}
 params = {
- "substance": P("substance", "A substance id, name or alias, in any case, with or without accents (mdma, Ecstasy).", str256, True),
- "substanceOptional": P("substance", "A substance id, name or alias; default: every substance.", str256),
- "jurisdiction": P("jurisdiction", "A jurisdiction id, name or alias (us-or, Oregon).", str256, True),
- "jurisdictionOptional": P("jurisdiction", "A jurisdiction; its parent layers are included.", str256),
+ "substance": P("substance", "A substance id, name or alias, in any case, with or without accents (mdma, Ecstasy).", required_name, True),
+ "substanceOptional": P("substance", "A substance id, name or alias; default: every substance.", name),
+ "jurisdiction": P("jurisdiction", "A jurisdiction id, name or alias (us-or, Oregon).", required_name, True),
+ "jurisdictionOptional": P("jurisdiction", "A jurisdiction; its parent layers are included.", name),
  "activity": P("activity", "One activity; default: every activity.", activity),
  "activityPossession": P("activity", "The activity (default: possession).", activity),
  "on": P("on", "The day, YYYY-MM-DD (default: today, UTC).", date),
  "from": P("from", "The first date, YYYY-MM-DD.", date),
  "to": P("to", "The last date, YYYY-MM-DD.", date),
- "fact": P("fact", "A fact to check conditions against, NAME=VALUE: age=21, indication=ptsd, prescriber=psychiatrist. Repeatable, at most 8.",
-           {"type": "array", "maxItems": 8, "items": {"type": "string", "maxLength": 256, "pattern": "^[a-z]+=.+$"}}, style="form", explode=True),
- "format": P("format", "json or html (default: json, or html when Accept prefers text/html).", {"type": "string", "enum": ["json", "html"]}),
+ "fact": P("fact", "A fact to check conditions against, NAME=VALUE: age=21 (0 to 150), indication=ptsd, prescriber=psychiatrist. Repeatable, at most 3.",
+           {"type": "array", "maxItems": 3, "items": {"type": "string", "maxLength": 100,
+             "pattern": "^(|age=0*([0-9]{1,2}|1[0-4][0-9]|150)|(indication|prescriber)=[\\s\\S]+)$"}}, style="form", explode=True),
+ "format": P("format", "json or html (default: json, or html when Accept prefers text/html).", {"type": "string", "enum": ["json", "html", ""]}),
 }
 rule_set_header = {"X-Psyreg-Rule-Set": {"description": "SHA-256 of the rule set that answered (as on /v1/status).", "required": True,
                    "schema": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}}
@@ -45,7 +49,7 @@ paths = {
    "parameters": [pref("on")],
    "responses": {"200": ok_json(ref("Coverage")), "304": notmod, "400": problem400}}},
  "/v1/reports/{jurisdiction}": {"get": {"operationId": "report", "summary": "A jurisdiction's report (`psyreg report J --format json|html`).",
-   "parameters": [P("jurisdiction", "A jurisdiction id, name or alias.", {"type": "string", "minLength": 1, "maxLength": 256}, True, "path"),
+   "parameters": [P("jurisdiction", "A jurisdiction id, name or alias.", {"type": "string", "minLength": 1, "maxLength": 100}, True, "path"),
                   pref("on"), pref("activityPossession"), pref("format")],
    "responses": {"200": {"description": "The report.", "headers": rule_set_header, "content": {"application/json": {"schema": ref("Report")}, "text/html": {"schema": {"type": "string"}}}},
                  "304": notmod, "400": problem400, "404": problem404}}},
@@ -63,9 +67,10 @@ paths = {
    "responses": {"200": html("The search page."), "304": notmod}}},
  "/answer": {"get": {"operationId": "answerPage", "summary": "The answer page, for people: the verdict in words, each layer, conditions, sources and the conflict.",
    "parameters": [dict(pref("substance")), dict(pref("jurisdiction")), pref("activity"), pref("on"), pref("fact")],
-   "responses": {"200": html("The answer (or the search page when nothing was asked)."), "304": notmod, "400": html("Malformed input, said on a page."), "404": html("An unknown name, with the nearest known names as links.")}}},
+   "responses": {"200": html("The answer (or the form again when the substance or the place is missing)."), "304": notmod, "400": html("Malformed input, said on a page."), "404": html("An unknown name, with the nearest known names as links.")}}},
  "/map": {"get": {"operationId": "mapPage", "summary": "Where is SUBSTANCE allowed for ACTIVITY: a tile-grid map, one square per US state and country.",
-   "parameters": [pref("substanceOptional"), P("activity", "The activity (default: medical).", activity), pref("on")],
+   "parameters": [pref("substanceOptional"), P("activity", "The activity (default: medical).", activity), pref("on"),
+                  P("view", "Colour by the answer (every layer; default) or the place's own law.", {"type": "string", "enum": ["answer", "own", ""]})],
    "responses": {"200": html("The map."), "304": notmod, "400": html("Malformed input, said on a page."), "404": html("An unknown substance.")}}},
 }
 # /answer takes substance and jurisdiction as optional (the page shows the form without them)
@@ -87,7 +92,7 @@ schemas = {
      "allowed": {"type": "array", "items": {"type": "string"}}, "endpoints": {"type": "array", "items": {"type": "string"}}}},
  "Layer": layer,
  "Answer": {"type": "object", "required": ["substance", "jurisdiction", "activity", "date", "verdict", "conflict", "uncertain", "conditions", "facts", "layers", "beside"],
-   "properties": {"substance": {"type": "string"}, "jurisdiction": {"type": "string"}, "activity": activity, "date": {"type": "string", "format": "date"},
+   "properties": {"substance": {"type": "string"}, "jurisdiction": {"type": "string"}, "activity": {"type": "string", "enum": activities}, "date": {"type": "string", "format": "date"},
      "verdict": ref("Verdict"), "conflict": {"type": "boolean"}, "uncertain": {"type": "boolean"},
      "conditions": {"type": "array", "items": {"type": "string"}}, "facts": {"type": "object"},
      "layers": {"type": "array", "items": ref("Layer")}, "beside": {"type": "array", "items": ref("Layer")}}},
@@ -117,6 +122,17 @@ doc = {"openapi": "3.1.0",
  "servers": [{"url": "/"}],
  "paths": paths, "components": {"parameters": params, "schemas": schemas}}
 text = json.dumps(doc, indent=2, ensure_ascii=False)
+
+def paths_lines():
+    """The paths as swift-format lays them out: lines of at most 120 columns, a comma after each."""
+    lines, line = [], "   "
+    for item in (json.dumps(p) + "," for p in paths):
+        if len(line) + 1 + len(item) > 120:
+            lines.append(line)
+            line = "   "
+        line += " " + item
+    lines.append(line)
+    return "\n".join(lines)
 assert '"""' not in text and "\\(" not in text
 swift = '''// Generated by scripts/openapi.py from its tables; edit there and run it again.
 // OpenAPIDocumentTests checks that it lists exactly the paths the server answers.
@@ -124,13 +140,15 @@ swift = '''// Generated by scripts/openapi.py from its tables; edit there and ru
 /// The OpenAPI 3.1 document served at `/openapi.json`.
 enum OpenAPIDocument {
   /// The paths it documents, in order.
-  static let paths: [String] = [%s]
+  static let paths: [String] = [
+%s
+  ]
 
   /// The document.
   static let json = #"""
 %s
-"""#
+    """#
 }
-''' % (", ".join(json.dumps(p) for p in paths), text)
+''' % (paths_lines(), "\n".join("    " + line for line in text.split("\n")))
 import sys
 open(sys.argv[1], "w").write(swift)

@@ -66,7 +66,9 @@ struct API: Sendable {
 
   func answers(_ q: Asked) -> [Answer] {
     Activity.allCases.map {
-      book.answer(Question(substance: q.substance.id, jurisdiction: q.jurisdiction.id, activity: $0, date: q.date, facts: q.facts))
+      book.answer(
+        Question(substance: q.substance.id, jurisdiction: q.jurisdiction.id, activity: $0, date: q.date, facts: q.facts)
+      )
     }
   }
 
@@ -74,13 +76,10 @@ struct API: Sendable {
   func timeline() throws(Problem) -> Reply {
     let from = try query.date("from")
     let to = try query.date("to")
-    if let from, let to, to < from {
-      throw Problem.badRequest(
-        "empty-range", "The range is empty", "'to' (\(to)) is before 'from' (\(from)).", parameter: "to")
-    }
     var q = TimelineQuery(from: from, to: to)
     if let name = query["substance"] { q.substance = try substance(name).id }
     if let name = query["jurisdiction"] { q.jurisdiction = try jurisdiction(name).id }
+    if let from, let to, to < from { return .json(TimelineJSONRenderer().render([])) }  // an empty range
     return .json(TimelineJSONRenderer().render(book.timeline(q)))
   }
 

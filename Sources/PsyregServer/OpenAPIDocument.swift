@@ -4,821 +4,982 @@
 /// The OpenAPI 3.1 document served at `/openapi.json`.
 enum OpenAPIDocument {
   /// The paths it documents, in order.
-  static let paths: [String] = ["/v1/ask", "/v1/timeline", "/v1/substances", "/v1/jurisdictions", "/v1/coverage", "/v1/reports/{jurisdiction}", "/v1/matrix", "/v1/status", "/openapi.json", "/metrics", "/", "/answer", "/map"]
+  static let paths: [String] = [
+    "/v1/ask", "/v1/timeline", "/v1/substances", "/v1/jurisdictions", "/v1/coverage", "/v1/reports/{jurisdiction}",
+    "/v1/matrix", "/v1/status", "/openapi.json", "/metrics", "/", "/answer", "/map",
+  ]
 
   /// The document.
   static let json = #"""
-{
-  "openapi": "3.1.0",
-  "info": {
-    "title": "psyreg",
-    "version": "1.0.0",
-    "description": "Is this psychedelic medicine allowed here, for this purpose, on this date — and says who? The JSON bodies are those of the command line's `--format json`. Every response carries the rule set's SHA-256 in X-Psyreg-Rule-Set; malformed input is a 400 and an unknown name a 404 with suggestions, both problem documents (RFC 9457). Not legal advice."
-  },
-  "servers": [
     {
-      "url": "/"
-    }
-  ],
-  "paths": {
-    "/v1/ask": {
-      "get": {
-        "operationId": "ask",
-        "summary": "Is SUBSTANCE allowed in JURISDICTION, for an activity, on a date?",
-        "description": "`psyreg ask --format json`: one answer object with `activity`, or an array of every activity's answer without it.",
-        "parameters": [
-          {
-            "$ref": "#/components/parameters/substance"
-          },
-          {
-            "$ref": "#/components/parameters/jurisdiction"
-          },
-          {
-            "$ref": "#/components/parameters/activity"
-          },
-          {
-            "$ref": "#/components/parameters/on"
-          },
-          {
-            "$ref": "#/components/parameters/fact"
+      "openapi": "3.1.0",
+      "info": {
+        "title": "psyreg",
+        "version": "1.0.0",
+        "description": "Is this psychedelic medicine allowed here, for this purpose, on this date — and says who? The JSON bodies are those of the command line's `--format json`. Every response carries the rule set's SHA-256 in X-Psyreg-Rule-Set; malformed input is a 400 and an unknown name a 404 with suggestions, both problem documents (RFC 9457). Not legal advice."
+      },
+      "servers": [
+        {
+          "url": "/"
+        }
+      ],
+      "paths": {
+        "/v1/ask": {
+          "get": {
+            "operationId": "ask",
+            "summary": "Is SUBSTANCE allowed in JURISDICTION, for an activity, on a date?",
+            "description": "`psyreg ask --format json`: one answer object with `activity`, or an array of every activity's answer without it.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/substance"
+              },
+              {
+                "$ref": "#/components/parameters/jurisdiction"
+              },
+              {
+                "$ref": "#/components/parameters/activity"
+              },
+              {
+                "$ref": "#/components/parameters/on"
+              },
+              {
+                "$ref": "#/components/parameters/fact"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "anyOf": [
+                        {
+                          "$ref": "#/components/schemas/Answer"
+                        },
+                        {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Answer"
+                          }
+                        }
+                      ]
+                    }
+                  }
+                }
+              },
+              "304": {
+                "description": "Not modified (If-None-Match matched the ETag).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "Malformed input: a problem document (RFC 9457).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "An unknown name: a problem document with the nearest known names in `suggestions`.",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
           }
-        ],
-        "responses": {
-          "200": {
-            "description": "OK",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+        },
+        "/v1/timeline": {
+          "get": {
+            "operationId": "timeline",
+            "summary": "The dated history of the law, across a jurisdiction's layers (`psyreg timeline --format json`).",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/substanceOptional"
+              },
+              {
+                "$ref": "#/components/parameters/jurisdictionOptional"
+              },
+              {
+                "$ref": "#/components/parameters/from"
+              },
+              {
+                "$ref": "#/components/parameters/to"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/TimelineItem"
+                      }
+                    }
+                  }
+                }
+              },
+              "304": {
+                "description": "Not modified (If-None-Match matched the ETag).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "Malformed input: a problem document (RFC 9457).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "An unknown name: a problem document with the nearest known names in `suggestions`.",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/v1/substances": {
+          "get": {
+            "operationId": "substances",
+            "summary": "Every substance (`psyreg list substances --format json`).",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Substance"
+                      }
+                    }
+                  }
+                }
+              },
+              "304": {
+                "description": "Not modified (If-None-Match matched the ETag).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/v1/jurisdictions": {
+          "get": {
+            "operationId": "jurisdictions",
+            "summary": "Every jurisdiction with its layers (`psyreg list jurisdictions --format json`).",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Jurisdiction"
+                      }
+                    }
+                  }
+                }
+              },
+              "304": {
+                "description": "Not modified (If-None-Match matched the ETag).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/v1/coverage": {
+          "get": {
+            "operationId": "coverage",
+            "summary": "Which pairs have data, and the share with a known verdict (`psyreg list coverage --format json`).",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/on"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Coverage"
+                    }
+                  }
+                }
+              },
+              "304": {
+                "description": "Not modified (If-None-Match matched the ETag).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "Malformed input: a problem document (RFC 9457).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/v1/reports/{jurisdiction}": {
+          "get": {
+            "operationId": "report",
+            "summary": "A jurisdiction's report (`psyreg report J --format json|html`).",
+            "parameters": [
+              {
+                "name": "jurisdiction",
+                "in": "path",
+                "description": "A jurisdiction id, name or alias.",
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
+                  "minLength": 1,
+                  "maxLength": 100
+                }
+              },
+              {
+                "$ref": "#/components/parameters/on"
+              },
+              {
+                "$ref": "#/components/parameters/activityPossession"
+              },
+              {
+                "$ref": "#/components/parameters/format"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report.",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Report"
+                    }
+                  },
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "304": {
+                "description": "Not modified (If-None-Match matched the ETag).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "Malformed input: a problem document (RFC 9457).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "An unknown name: a problem document with the nearest known names in `suggestions`.",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
                 }
               }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "anyOf": [
-                    {
-                      "$ref": "#/components/schemas/Answer"
-                    },
-                    {
-                      "type": "array",
-                      "items": {
-                        "$ref": "#/components/schemas/Answer"
-                      }
+            }
+          }
+        },
+        "/v1/matrix": {
+          "get": {
+            "operationId": "matrix",
+            "summary": "Jurisdictions × substances for one activity (`psyreg report --matrix`).",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/activityPossession"
+              },
+              {
+                "$ref": "#/components/parameters/on"
+              },
+              {
+                "$ref": "#/components/parameters/format"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The matrix.",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
                     }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Matrix"
+                    }
+                  },
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "304": {
+                "description": "Not modified (If-None-Match matched the ETag).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "Malformed input: a problem document (RFC 9457).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/v1/status": {
+          "get": {
+            "operationId": "status",
+            "summary": "The rule set answered from, and whether newer rule files were refused.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Status"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/openapi.json": {
+          "get": {
+            "operationId": "openapi",
+            "summary": "This document.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "openapi",
+                        "paths"
+                      ]
+                    }
+                  }
+                }
+              },
+              "304": {
+                "description": "Not modified (If-None-Match matched the ETag).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/metrics": {
+          "get": {
+            "operationId": "metrics",
+            "summary": "Request counts, latencies and reloads, in Prometheus's text format.",
+            "responses": {
+              "200": {
+                "description": "Metrics.",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "text/plain": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/": {
+          "get": {
+            "operationId": "searchPage",
+            "summary": "The search page, for people.",
+            "responses": {
+              "200": {
+                "description": "The search page.",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "304": {
+                "description": "Not modified (If-None-Match matched the ETag).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/answer": {
+          "get": {
+            "operationId": "answerPage",
+            "summary": "The answer page, for people: the verdict in words, each layer, conditions, sources and the conflict.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/substanceOptional"
+              },
+              {
+                "$ref": "#/components/parameters/jurisdictionOptional"
+              },
+              {
+                "$ref": "#/components/parameters/activity"
+              },
+              {
+                "$ref": "#/components/parameters/on"
+              },
+              {
+                "$ref": "#/components/parameters/fact"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The answer (or the form again when the substance or the place is missing).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "304": {
+                "description": "Not modified (If-None-Match matched the ETag).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "Malformed input, said on a page.",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "An unknown name, with the nearest known names as links.",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/map": {
+          "get": {
+            "operationId": "mapPage",
+            "summary": "Where is SUBSTANCE allowed for ACTIVITY: a tile-grid map, one square per US state and country.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/substanceOptional"
+              },
+              {
+                "name": "activity",
+                "in": "query",
+                "description": "The activity (default: medical).",
+                "required": false,
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "possession",
+                    "supply",
+                    "medical",
+                    "research",
+                    "supervised-use",
+                    "religious",
+                    ""
+                  ]
+                }
+              },
+              {
+                "$ref": "#/components/parameters/on"
+              },
+              {
+                "name": "view",
+                "in": "query",
+                "description": "Colour by the answer (every layer; default) or the place's own law.",
+                "required": false,
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "answer",
+                    "own",
+                    ""
                   ]
                 }
               }
-            }
-          },
-          "304": {
-            "description": "Not modified (If-None-Match matched the ETag).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
+            ],
+            "responses": {
+              "200": {
+                "description": "The map.",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
                 }
-              }
-            }
-          },
-          "400": {
-            "description": "Malformed input: a problem document (RFC 9457).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
+              },
+              "304": {
+                "description": "Not modified (If-None-Match matched the ETag).",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
                 }
-              }
-            },
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
+              },
+              "400": {
+                "description": "Malformed input, said on a page.",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
                 }
-              }
-            }
-          },
-          "404": {
-            "description": "An unknown name: a problem document with the nearest known names in `suggestions`.",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/v1/timeline": {
-      "get": {
-        "operationId": "timeline",
-        "summary": "The dated history of the law, across a jurisdiction's layers (`psyreg timeline --format json`).",
-        "parameters": [
-          {
-            "$ref": "#/components/parameters/substanceOptional"
-          },
-          {
-            "$ref": "#/components/parameters/jurisdictionOptional"
-          },
-          {
-            "$ref": "#/components/parameters/from"
-          },
-          {
-            "$ref": "#/components/parameters/to"
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "OK",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/TimelineItem"
+              },
+              "404": {
+                "description": "An unknown substance.",
+                "headers": {
+                  "X-Psyreg-Rule-Set": {
+                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9a-f]{64}$"
+                    }
+                  }
+                },
+                "content": {
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
                   }
                 }
               }
             }
-          },
-          "304": {
-            "description": "Not modified (If-None-Match matched the ETag).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            }
-          },
-          "400": {
-            "description": "Malformed input: a problem document (RFC 9457).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
-          },
-          "404": {
-            "description": "An unknown name: a problem document with the nearest known names in `suggestions`.",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
           }
         }
-      }
-    },
-    "/v1/substances": {
-      "get": {
-        "operationId": "substances",
-        "summary": "Every substance (`psyreg list substances --format json`).",
-        "responses": {
-          "200": {
-            "description": "OK",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/Substance"
-                  }
-                }
-              }
-            }
-          },
-          "304": {
-            "description": "Not modified (If-None-Match matched the ETag).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/v1/jurisdictions": {
-      "get": {
-        "operationId": "jurisdictions",
-        "summary": "Every jurisdiction with its layers (`psyreg list jurisdictions --format json`).",
-        "responses": {
-          "200": {
-            "description": "OK",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/Jurisdiction"
-                  }
-                }
-              }
-            }
-          },
-          "304": {
-            "description": "Not modified (If-None-Match matched the ETag).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/v1/coverage": {
-      "get": {
-        "operationId": "coverage",
-        "summary": "Which pairs have data, and the share with a known verdict (`psyreg list coverage --format json`).",
-        "parameters": [
-          {
-            "$ref": "#/components/parameters/on"
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "OK",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Coverage"
-                }
-              }
-            }
-          },
-          "304": {
-            "description": "Not modified (If-None-Match matched the ETag).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            }
-          },
-          "400": {
-            "description": "Malformed input: a problem document (RFC 9457).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/v1/reports/{jurisdiction}": {
-      "get": {
-        "operationId": "report",
-        "summary": "A jurisdiction's report (`psyreg report J --format json|html`).",
-        "parameters": [
-          {
-            "name": "jurisdiction",
-            "in": "path",
-            "description": "A jurisdiction id, name or alias.",
+      },
+      "components": {
+        "parameters": {
+          "substance": {
+            "name": "substance",
+            "in": "query",
+            "description": "A substance id, name or alias, in any case, with or without accents (mdma, Ecstasy).",
             "required": true,
             "schema": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 256
+              "maxLength": 100
             }
           },
-          {
-            "$ref": "#/components/parameters/on"
-          },
-          {
-            "$ref": "#/components/parameters/activityPossession"
-          },
-          {
-            "$ref": "#/components/parameters/format"
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "The report.",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Report"
-                }
-              },
-              "text/html": {
-                "schema": {
-                  "type": "string"
-                }
-              }
+          "substanceOptional": {
+            "name": "substance",
+            "in": "query",
+            "description": "A substance id, name or alias; default: every substance.",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 100
             }
           },
-          "304": {
-            "description": "Not modified (If-None-Match matched the ETag).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
+          "jurisdiction": {
+            "name": "jurisdiction",
+            "in": "query",
+            "description": "A jurisdiction id, name or alias (us-or, Oregon).",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100
             }
           },
-          "400": {
-            "description": "Malformed input: a problem document (RFC 9457).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
+          "jurisdictionOptional": {
+            "name": "jurisdiction",
+            "in": "query",
+            "description": "A jurisdiction; its parent layers are included.",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 100
             }
           },
-          "404": {
-            "description": "An unknown name: a problem document with the nearest known names in `suggestions`.",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/v1/matrix": {
-      "get": {
-        "operationId": "matrix",
-        "summary": "Jurisdictions × substances for one activity (`psyreg report --matrix`).",
-        "parameters": [
-          {
-            "$ref": "#/components/parameters/activityPossession"
-          },
-          {
-            "$ref": "#/components/parameters/on"
-          },
-          {
-            "$ref": "#/components/parameters/format"
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "The matrix.",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Matrix"
-                }
-              },
-              "text/html": {
-                "schema": {
-                  "type": "string"
-                }
-              }
-            }
-          },
-          "304": {
-            "description": "Not modified (If-None-Match matched the ETag).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            }
-          },
-          "400": {
-            "description": "Malformed input: a problem document (RFC 9457).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/v1/status": {
-      "get": {
-        "operationId": "status",
-        "summary": "The rule set answered from, and whether newer rule files were refused.",
-        "responses": {
-          "200": {
-            "description": "OK",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Status"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/openapi.json": {
-      "get": {
-        "operationId": "openapi",
-        "summary": "This document.",
-        "responses": {
-          "200": {
-            "description": "OK",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "openapi",
-                    "paths"
-                  ]
-                }
-              }
-            }
-          },
-          "304": {
-            "description": "Not modified (If-None-Match matched the ETag).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/metrics": {
-      "get": {
-        "operationId": "metrics",
-        "summary": "Request counts, latencies and reloads, in Prometheus's text format.",
-        "responses": {
-          "200": {
-            "description": "Metrics.",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "text/plain": {
-                "schema": {
-                  "type": "string"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/": {
-      "get": {
-        "operationId": "searchPage",
-        "summary": "The search page, for people.",
-        "responses": {
-          "200": {
-            "description": "The search page.",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "text/html": {
-                "schema": {
-                  "type": "string"
-                }
-              }
-            }
-          },
-          "304": {
-            "description": "Not modified (If-None-Match matched the ETag).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/answer": {
-      "get": {
-        "operationId": "answerPage",
-        "summary": "The answer page, for people: the verdict in words, each layer, conditions, sources and the conflict.",
-        "parameters": [
-          {
-            "$ref": "#/components/parameters/substanceOptional"
-          },
-          {
-            "$ref": "#/components/parameters/jurisdictionOptional"
-          },
-          {
-            "$ref": "#/components/parameters/activity"
-          },
-          {
-            "$ref": "#/components/parameters/on"
-          },
-          {
-            "$ref": "#/components/parameters/fact"
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "The answer (or the search page when nothing was asked).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "text/html": {
-                "schema": {
-                  "type": "string"
-                }
-              }
-            }
-          },
-          "304": {
-            "description": "Not modified (If-None-Match matched the ETag).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            }
-          },
-          "400": {
-            "description": "Malformed input, said on a page.",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "text/html": {
-                "schema": {
-                  "type": "string"
-                }
-              }
-            }
-          },
-          "404": {
-            "description": "An unknown name, with the nearest known names as links.",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "text/html": {
-                "schema": {
-                  "type": "string"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/map": {
-      "get": {
-        "operationId": "mapPage",
-        "summary": "Where is SUBSTANCE allowed for ACTIVITY: a tile-grid map, one square per US state and country.",
-        "parameters": [
-          {
-            "$ref": "#/components/parameters/substanceOptional"
-          },
-          {
+          "activity": {
             "name": "activity",
             "in": "query",
-            "description": "The activity (default: medical).",
+            "description": "One activity; default: every activity.",
             "required": false,
             "schema": {
               "type": "string",
@@ -828,696 +989,579 @@ enum OpenAPIDocument {
                 "medical",
                 "research",
                 "supervised-use",
-                "religious"
+                "religious",
+                ""
               ]
             }
           },
-          {
-            "$ref": "#/components/parameters/on"
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "The map.",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
-                }
-              }
-            },
-            "content": {
-              "text/html": {
-                "schema": {
-                  "type": "string"
-                }
-              }
+          "activityPossession": {
+            "name": "activity",
+            "in": "query",
+            "description": "The activity (default: possession).",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "possession",
+                "supply",
+                "medical",
+                "research",
+                "supervised-use",
+                "religious",
+                ""
+              ]
             }
           },
-          "304": {
-            "description": "Not modified (If-None-Match matched the ETag).",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
+          "on": {
+            "name": "on",
+            "in": "query",
+            "description": "The day, YYYY-MM-DD (default: today, UTC).",
+            "required": false,
+            "schema": {
+              "anyOf": [
+                {
                   "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
+                  "format": "date"
+                },
+                {
+                  "type": "string",
+                  "maxLength": 0
                 }
-              }
+              ]
             }
           },
-          "400": {
-            "description": "Malformed input, said on a page.",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
+          "from": {
+            "name": "from",
+            "in": "query",
+            "description": "The first date, YYYY-MM-DD.",
+            "required": false,
+            "schema": {
+              "anyOf": [
+                {
                   "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
+                  "format": "date"
+                },
+                {
+                  "type": "string",
+                  "maxLength": 0
                 }
-              }
-            },
-            "content": {
-              "text/html": {
-                "schema": {
-                  "type": "string"
-                }
-              }
+              ]
             }
           },
-          "404": {
-            "description": "An unknown substance.",
-            "headers": {
-              "X-Psyreg-Rule-Set": {
-                "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                "required": true,
-                "schema": {
+          "to": {
+            "name": "to",
+            "in": "query",
+            "description": "The last date, YYYY-MM-DD.",
+            "required": false,
+            "schema": {
+              "anyOf": [
+                {
                   "type": "string",
-                  "pattern": "^[0-9a-f]{64}$"
+                  "format": "date"
+                },
+                {
+                  "type": "string",
+                  "maxLength": 0
                 }
+              ]
+            }
+          },
+          "fact": {
+            "name": "fact",
+            "in": "query",
+            "description": "A fact to check conditions against, NAME=VALUE: age=21 (0 to 150), indication=ptsd, prescriber=psychiatrist. Repeatable, at most 3.",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "maxItems": 3,
+              "items": {
+                "type": "string",
+                "maxLength": 100,
+                "pattern": "^(|age=0*([0-9]{1,2}|1[0-4][0-9]|150)|(indication|prescriber)=[\\s\\S]+)$"
               }
             },
-            "content": {
-              "text/html": {
-                "schema": {
-                  "type": "string"
-                }
-              }
+            "style": "form",
+            "explode": true
+          },
+          "format": {
+            "name": "format",
+            "in": "query",
+            "description": "json or html (default: json, or html when Accept prefers text/html).",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "html",
+                ""
+              ]
             }
-          }
-        }
-      }
-    }
-  },
-  "components": {
-    "parameters": {
-      "substance": {
-        "name": "substance",
-        "in": "query",
-        "description": "A substance id, name or alias, in any case, with or without accents (mdma, Ecstasy).",
-        "required": true,
-        "schema": {
-          "type": "string",
-          "maxLength": 256
-        }
-      },
-      "substanceOptional": {
-        "name": "substance",
-        "in": "query",
-        "description": "A substance id, name or alias; default: every substance.",
-        "required": false,
-        "schema": {
-          "type": "string",
-          "maxLength": 256
-        }
-      },
-      "jurisdiction": {
-        "name": "jurisdiction",
-        "in": "query",
-        "description": "A jurisdiction id, name or alias (us-or, Oregon).",
-        "required": true,
-        "schema": {
-          "type": "string",
-          "maxLength": 256
-        }
-      },
-      "jurisdictionOptional": {
-        "name": "jurisdiction",
-        "in": "query",
-        "description": "A jurisdiction; its parent layers are included.",
-        "required": false,
-        "schema": {
-          "type": "string",
-          "maxLength": 256
-        }
-      },
-      "activity": {
-        "name": "activity",
-        "in": "query",
-        "description": "One activity; default: every activity.",
-        "required": false,
-        "schema": {
-          "type": "string",
-          "enum": [
-            "possession",
-            "supply",
-            "medical",
-            "research",
-            "supervised-use",
-            "religious"
-          ]
-        }
-      },
-      "activityPossession": {
-        "name": "activity",
-        "in": "query",
-        "description": "The activity (default: possession).",
-        "required": false,
-        "schema": {
-          "type": "string",
-          "enum": [
-            "possession",
-            "supply",
-            "medical",
-            "research",
-            "supervised-use",
-            "religious"
-          ]
-        }
-      },
-      "on": {
-        "name": "on",
-        "in": "query",
-        "description": "The day, YYYY-MM-DD (default: today, UTC).",
-        "required": false,
-        "schema": {
-          "type": "string",
-          "format": "date",
-          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-        }
-      },
-      "from": {
-        "name": "from",
-        "in": "query",
-        "description": "The first date, YYYY-MM-DD.",
-        "required": false,
-        "schema": {
-          "type": "string",
-          "format": "date",
-          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-        }
-      },
-      "to": {
-        "name": "to",
-        "in": "query",
-        "description": "The last date, YYYY-MM-DD.",
-        "required": false,
-        "schema": {
-          "type": "string",
-          "format": "date",
-          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-        }
-      },
-      "fact": {
-        "name": "fact",
-        "in": "query",
-        "description": "A fact to check conditions against, NAME=VALUE: age=21, indication=ptsd, prescriber=psychiatrist. Repeatable, at most 8.",
-        "required": false,
-        "schema": {
-          "type": "array",
-          "maxItems": 8,
-          "items": {
-            "type": "string",
-            "maxLength": 256,
-            "pattern": "^[a-z]+=.+$"
           }
         },
-        "style": "form",
-        "explode": true
-      },
-      "format": {
-        "name": "format",
-        "in": "query",
-        "description": "json or html (default: json, or html when Accept prefers text/html).",
-        "required": false,
-        "schema": {
-          "type": "string",
-          "enum": [
-            "json",
-            "html"
-          ]
-        }
-      }
-    },
-    "schemas": {
-      "Verdict": {
-        "type": "string",
-        "enum": [
-          "allowed",
-          "conditional",
-          "decriminalized",
-          "prohibited",
-          "unknown"
-        ]
-      },
-      "Problem": {
-        "type": "object",
-        "required": [
-          "type",
-          "title",
-          "status",
-          "detail"
-        ],
-        "properties": {
-          "type": {
-            "type": "string"
-          },
-          "title": {
-            "type": "string"
-          },
-          "status": {
-            "type": "integer",
-            "minimum": 400,
-            "maximum": 599
-          },
-          "detail": {
-            "type": "string"
-          },
-          "instance": {
-            "type": "string"
-          },
-          "parameter": {
-            "type": "string"
-          },
-          "suggestions": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "candidates": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "allowed": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "endpoints": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          }
-        }
-      },
-      "Layer": {
-        "type": "object",
-        "required": [
-          "jurisdiction",
-          "name",
-          "kind",
-          "binding",
-          "verdict",
-          "conditions",
-          "unmet",
-          "status",
-          "since",
-          "origin",
-          "sources",
-          "confidence",
-          "rule"
-        ],
-        "properties": {
-          "jurisdiction": {
-            "type": "string"
-          },
-          "name": {
-            "type": "string"
-          },
-          "kind": {
-            "type": "string"
-          },
-          "binding": {
-            "type": "boolean"
-          },
-          "verdict": {
-            "$ref": "#/components/schemas/Verdict"
-          },
-          "conditions": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "unmet": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "status": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "since": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "origin": {
+        "schemas": {
+          "Verdict": {
             "type": "string",
             "enum": [
-              "own",
-              "schedule",
-              "adopted",
-              "inherited",
-              "initial",
-              "none"
+              "allowed",
+              "conditional",
+              "decriminalized",
+              "prohibited",
+              "unknown"
             ]
           },
-          "sources": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "confidence": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "rule": {
-            "type": [
-              "object",
-              "null"
-            ],
-            "properties": {
-              "file": {
-                "type": "string"
-              },
-              "line": {
-                "type": [
-                  "integer",
-                  "null"
-                ]
-              }
-            }
-          }
-        }
-      },
-      "Answer": {
-        "type": "object",
-        "required": [
-          "substance",
-          "jurisdiction",
-          "activity",
-          "date",
-          "verdict",
-          "conflict",
-          "uncertain",
-          "conditions",
-          "facts",
-          "layers",
-          "beside"
-        ],
-        "properties": {
-          "substance": {
-            "type": "string"
-          },
-          "jurisdiction": {
-            "type": "string"
-          },
-          "activity": {
-            "type": "string",
-            "enum": [
-              "possession",
-              "supply",
-              "medical",
-              "research",
-              "supervised-use",
-              "religious"
-            ]
-          },
-          "date": {
-            "type": "string",
-            "format": "date"
-          },
-          "verdict": {
-            "$ref": "#/components/schemas/Verdict"
-          },
-          "conflict": {
-            "type": "boolean"
-          },
-          "uncertain": {
-            "type": "boolean"
-          },
-          "conditions": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "facts": {
-            "type": "object"
-          },
-          "layers": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/Layer"
-            }
-          },
-          "beside": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/Layer"
-            }
-          }
-        }
-      },
-      "TimelineItem": {
-        "type": "object",
-        "required": [
-          "date",
-          "jurisdiction",
-          "substances",
-          "kind",
-          "title",
-          "changes",
-          "instrument",
-          "sources",
-          "confidence",
-          "rule"
-        ],
-        "properties": {
-          "date": {
-            "type": "string"
-          },
-          "jurisdiction": {
-            "type": "string"
-          },
-          "substances": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "kind": {
-            "type": "string"
-          },
-          "title": {
-            "type": "string"
-          },
-          "changes": {
-            "type": "array",
-            "items": {
-              "type": "object"
-            }
-          },
-          "instrument": {
-            "type": "string"
-          },
-          "sources": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "confidence": {
-            "type": "string"
-          },
-          "rule": {
-            "type": "object"
-          }
-        }
-      },
-      "Substance": {
-        "type": "object",
-        "required": [
-          "id",
-          "name",
-          "kind",
-          "aliases"
-        ],
-        "properties": {
-          "id": {
-            "type": "string"
-          },
-          "name": {
-            "type": "string"
-          },
-          "kind": {
-            "type": "string"
-          },
-          "aliases": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          }
-        }
-      },
-      "Jurisdiction": {
-        "type": "object",
-        "required": [
-          "id",
-          "name",
-          "kind",
-          "parent",
-          "aliases",
-          "layers"
-        ],
-        "properties": {
-          "id": {
-            "type": "string"
-          },
-          "name": {
-            "type": "string"
-          },
-          "kind": {
-            "type": "string"
-          },
-          "parent": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "aliases": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "layers": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          }
-        }
-      },
-      "Coverage": {
-        "type": "object",
-        "required": [
-          "summary",
-          "substances",
-          "rows",
-          "pairs",
-          "own_data"
-        ],
-        "properties": {
-          "summary": {
-            "type": "object"
-          },
-          "substances": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "rows": {
-            "type": "array",
-            "items": {
-              "type": "object"
-            }
-          },
-          "pairs": {
-            "type": "integer"
-          },
-          "own_data": {
-            "type": "integer"
-          }
-        }
-      },
-      "Report": {
-        "type": "object",
-        "description": "The report of `psyreg report --format json` (docs/reports.md)."
-      },
-      "Matrix": {
-        "type": "object",
-        "description": "The matrix of `psyreg report --matrix --format json` (docs/reports.md)."
-      },
-      "Status": {
-        "type": "object",
-        "required": [
-          "ok",
-          "rule_set",
-          "reloads",
-          "rejected",
-          "problem"
-        ],
-        "properties": {
-          "ok": {
-            "type": "boolean"
-          },
-          "rule_set": {
+          "Problem": {
             "type": "object",
             "required": [
-              "sha256",
-              "files",
-              "generation",
-              "loaded_at"
+              "type",
+              "title",
+              "status",
+              "detail"
             ],
             "properties": {
-              "sha256": {
-                "type": "string",
-                "pattern": "^[0-9a-f]{64}$"
-              },
-              "files": {
-                "type": "integer"
-              },
-              "generation": {
-                "type": "integer"
-              },
-              "loaded_at": {
-                "type": "string"
-              }
-            }
-          },
-          "reloads": {
-            "type": "integer"
-          },
-          "rejected": {
-            "type": "integer"
-          },
-          "problem": {
-            "type": [
-              "object",
-              "null"
-            ],
-            "properties": {
-              "message": {
+              "type": {
                 "type": "string"
               },
-              "at": {
+              "title": {
                 "type": "string"
               },
-              "errors": {
+              "status": {
+                "type": "integer",
+                "minimum": 400,
+                "maximum": 599
+              },
+              "detail": {
+                "type": "string"
+              },
+              "instance": {
+                "type": "string"
+              },
+              "parameter": {
+                "type": "string"
+              },
+              "suggestions": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "candidates": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "allowed": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "endpoints": {
                 "type": "array",
                 "items": {
                   "type": "string"
                 }
               }
             }
+          },
+          "Layer": {
+            "type": "object",
+            "required": [
+              "jurisdiction",
+              "name",
+              "kind",
+              "binding",
+              "verdict",
+              "conditions",
+              "unmet",
+              "status",
+              "since",
+              "origin",
+              "sources",
+              "confidence",
+              "rule"
+            ],
+            "properties": {
+              "jurisdiction": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string"
+              },
+              "binding": {
+                "type": "boolean"
+              },
+              "verdict": {
+                "$ref": "#/components/schemas/Verdict"
+              },
+              "conditions": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "unmet": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "status": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "since": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "origin": {
+                "type": "string",
+                "enum": [
+                  "own",
+                  "schedule",
+                  "adopted",
+                  "inherited",
+                  "initial",
+                  "none"
+                ]
+              },
+              "sources": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "confidence": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "rule": {
+                "type": [
+                  "object",
+                  "null"
+                ],
+                "properties": {
+                  "file": {
+                    "type": "string"
+                  },
+                  "line": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                }
+              }
+            }
+          },
+          "Answer": {
+            "type": "object",
+            "required": [
+              "substance",
+              "jurisdiction",
+              "activity",
+              "date",
+              "verdict",
+              "conflict",
+              "uncertain",
+              "conditions",
+              "facts",
+              "layers",
+              "beside"
+            ],
+            "properties": {
+              "substance": {
+                "type": "string"
+              },
+              "jurisdiction": {
+                "type": "string"
+              },
+              "activity": {
+                "type": "string",
+                "enum": [
+                  "possession",
+                  "supply",
+                  "medical",
+                  "research",
+                  "supervised-use",
+                  "religious"
+                ]
+              },
+              "date": {
+                "type": "string",
+                "format": "date"
+              },
+              "verdict": {
+                "$ref": "#/components/schemas/Verdict"
+              },
+              "conflict": {
+                "type": "boolean"
+              },
+              "uncertain": {
+                "type": "boolean"
+              },
+              "conditions": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "facts": {
+                "type": "object"
+              },
+              "layers": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Layer"
+                }
+              },
+              "beside": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Layer"
+                }
+              }
+            }
+          },
+          "TimelineItem": {
+            "type": "object",
+            "required": [
+              "date",
+              "jurisdiction",
+              "substances",
+              "kind",
+              "title",
+              "changes",
+              "instrument",
+              "sources",
+              "confidence",
+              "rule"
+            ],
+            "properties": {
+              "date": {
+                "type": "string"
+              },
+              "jurisdiction": {
+                "type": "string"
+              },
+              "substances": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "kind": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "changes": {
+                "type": "array",
+                "items": {
+                  "type": "object"
+                }
+              },
+              "instrument": {
+                "type": "string"
+              },
+              "sources": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "confidence": {
+                "type": "string"
+              },
+              "rule": {
+                "type": "object"
+              }
+            }
+          },
+          "Substance": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "kind",
+              "aliases"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string"
+              },
+              "aliases": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "Jurisdiction": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "kind",
+              "parent",
+              "aliases",
+              "layers"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string"
+              },
+              "parent": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "aliases": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "layers": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "Coverage": {
+            "type": "object",
+            "required": [
+              "summary",
+              "substances",
+              "rows",
+              "pairs",
+              "own_data"
+            ],
+            "properties": {
+              "summary": {
+                "type": "object"
+              },
+              "substances": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "rows": {
+                "type": "array",
+                "items": {
+                  "type": "object"
+                }
+              },
+              "pairs": {
+                "type": "integer"
+              },
+              "own_data": {
+                "type": "integer"
+              }
+            }
+          },
+          "Report": {
+            "type": "object",
+            "description": "The report of `psyreg report --format json` (docs/reports.md)."
+          },
+          "Matrix": {
+            "type": "object",
+            "description": "The matrix of `psyreg report --matrix --format json` (docs/reports.md)."
+          },
+          "Status": {
+            "type": "object",
+            "required": [
+              "ok",
+              "rule_set",
+              "reloads",
+              "rejected",
+              "problem"
+            ],
+            "properties": {
+              "ok": {
+                "type": "boolean"
+              },
+              "rule_set": {
+                "type": "object",
+                "required": [
+                  "sha256",
+                  "files",
+                  "generation",
+                  "loaded_at"
+                ],
+                "properties": {
+                  "sha256": {
+                    "type": "string",
+                    "pattern": "^[0-9a-f]{64}$"
+                  },
+                  "files": {
+                    "type": "integer"
+                  },
+                  "generation": {
+                    "type": "integer"
+                  },
+                  "loaded_at": {
+                    "type": "string"
+                  }
+                }
+              },
+              "reloads": {
+                "type": "integer"
+              },
+              "rejected": {
+                "type": "integer"
+              },
+              "problem": {
+                "type": [
+                  "object",
+                  "null"
+                ],
+                "properties": {
+                  "message": {
+                    "type": "string"
+                  },
+                  "at": {
+                    "type": "string"
+                  },
+                  "errors": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
           }
         }
       }
     }
-  }
-}
-"""#
+    """#
 }

@@ -46,7 +46,8 @@ enum Pages {
     header.site a.brand { font-weight: 700; font-size: 1.1rem; }
     header.site nav { display: flex; gap: 1rem; font-size: .9rem; }
     form.ask { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: .8rem 1rem;
-      align-items: end; background: #f4f4f4; border: 1px solid var(--rule); border-radius: .5rem; padding: 1rem; }
+      align-items: end; background: #f4f4f4; border: 1px solid var(--rule); border-radius: .5rem; padding: 1rem;
+      margin: 0 0 1.4rem; }
     form.ask label { display: block; font-weight: 600; font-size: .9rem; margin-bottom: .2rem; }
     form.ask .hint { display: block; font-weight: normal; color: var(--muted); font-size: .8rem; }
     form.ask input, form.ask select { width: 100%; font: inherit; padding: .45rem .5rem; border: 1px solid #8a8a8a;
@@ -69,8 +70,8 @@ enum Pages {
     section.layer ul { margin: 0; padding-left: 1.1rem; }
     .examples li { margin: .25rem 0; }
     .tiles { display: grid; gap: 3px; margin: .6rem 0 1.2rem; max-width: 56rem; }
-    .tiles.us { grid-template-columns: repeat(12, minmax(0, 1fr)); }
-    .tiles.world { grid-template-columns: repeat(18, minmax(0, 1fr)); }
+    .tiles.us { grid-template-columns: repeat(12, minmax(0, 1fr)); max-width: 42rem; }
+    .tiles.world { grid-template-columns: repeat(18, minmax(0, 1fr)); max-width: 60rem; }
     .tile { aspect-ratio: 1; display: flex; flex-direction: column; justify-content: center; align-items: center;
       text-decoration: none; font-weight: 700; font-size: clamp(.55rem, 1.6vw, .95rem); border-radius: 2px;
       position: relative; overflow: hidden; line-height: 1; }
@@ -82,9 +83,11 @@ enum Pages {
     .t-decriminalized { background: var(--decriminalized); color: #fff; }
     .t-prohibited { background: var(--prohibited); color: #fff; }
     .t-unknown { background: #d4d4d4; color: #1b1b1b; }
-    .key { display: inline-flex; align-items: center; gap: .3rem; margin-right: .8rem; font-size: .85rem; }
-    .key i { display: inline-block; width: 1rem; height: 1rem; border-radius: 2px; }
-    .key i.stripe { background: linear-gradient(#d4d4d4 70%, var(--conditional) 70%); }
+    .lkey { display: inline-flex; align-items: center; gap: .3rem; margin-right: .8rem; font-size: .85rem; }
+    .lkey i { display: inline-block; flex: none; width: 1rem; height: 1rem; border-radius: 2px; }
+    .lkey i.stripe { background: linear-gradient(#d4d4d4 70%, var(--conditional) 70%); }
+    p.views { font-size: .9rem; }
+    p.views a[aria-current] { font-weight: 700; color: var(--ink); text-decoration: none; }
     ul.places { columns: 16rem; padding-left: 1.1rem; font-size: .9rem; }
     ul.byverdict { list-style: none; padding: 0; }
     ul.byverdict > li { margin: .5rem 0; }
@@ -254,11 +257,15 @@ enum Pages {
     let values = FormValues(
       substance: api.query["substance"], jurisdiction: api.query["jurisdiction"], activity: api.query["activity"],
       on: api.query["on"])
-    if values.substance == nil && values.jurisdiction == nil {
+    if values.substance == nil || values.jurisdiction == nil {
+      // Half a question: the form again, filled in as far as it was, saying what is missing.
       _ = try api.query.activity()
       _ = try api.query.date("on")
       _ = try api.query.facts()
-      return .html(search(api))
+      if values.substance == nil && values.jurisdiction == nil { return .html(search(api)) }
+      var out = head("psyreg — ask", snapshot: api.snapshot) + form(values, book: api.book)
+      out += "<p>Give a \(values.substance == nil ? "substance" : "place") as well.</p>\n"
+      return .html(out + foot(api.snapshot))
     }
     let asked: API.Asked
     do {
@@ -273,14 +280,15 @@ enum Pages {
           substance: asked.substance.id, jurisdiction: asked.jurisdiction.id, activity: activity, date: asked.date,
           facts: asked.facts))
       out += head(
-        "\(asked.substance.name) in \(asked.jurisdiction.name): \(verdictWords(answer.verdict).0)", snapshot: api.snapshot)
-      out += form(values, book: api.book)
+        "\(asked.substance.name) in \(asked.jurisdiction.name): \(verdictWords(answer.verdict).0)",
+        snapshot: api.snapshot)
       out += one(answer)
     } else {
       out += head("\(asked.substance.name) in \(asked.jurisdiction.name), every activity", snapshot: api.snapshot)
-      out += form(values, book: api.book)
       out += all(api.answers(asked), on: values.on)
     }
+    // The answer first (on a phone the form would push it below the fold), then the form again.
+    out += "<h2 class=\"noprint\">Ask another question</h2>\n" + form(values, book: api.book)
     return .html(out + foot(api.snapshot))
   }
 
@@ -303,12 +311,14 @@ enum Pages {
       out += "</ul>\n"
     }
     if answer.isUncertain {
-      out += "<p class=\"disclaimer\">Not every source behind this answer is certain: see the confidence of each layer.</p>\n"
+      out +=
+        "<p class=\"disclaimer\">Not every source behind this answer is certain: see the confidence of each layer.</p>\n"
     }
     out += "<h2>Layer by layer</h2>\n"
     for layer in answer.layers { out += layerSection(layer) }
     if !answer.beside.isEmpty {
-      out += "<h2>Beside the answer</h2>\n<p class=\"muted\">Treaties and unions bind states, not people: shown for information, never folded into the verdict.</p>\n"
+      out +=
+        "<h2>Beside the answer</h2>\n<p class=\"muted\">Treaties and unions bind states, not people: shown for information, never folded into the verdict.</p>\n"
       for layer in answer.beside { out += layerSection(layer) }
     }
     out += "<p class=\"noprint\">"
@@ -323,7 +333,8 @@ enum Pages {
 
   static func layerSection(_ layer: LayerAnswer) -> String {
     let j = layer.jurisdiction
-    var out = "<section class=\"layer\">\n<h3>\(e(j.name)) <span class=\"id\">\(e(j.id)) · \(e(j.kind.rawValue))</span> "
+    var out =
+      "<section class=\"layer\">\n<h3>\(e(j.name)) <span class=\"id\">\(e(j.id)) · \(e(j.kind.rawValue))</span> "
     out += chip(layer.verdict) + "</h3>\n"
     guard let entry = layer.governing else {
       return out
@@ -332,7 +343,8 @@ enum Pages {
     out += "<dl>\n"
     if let status = layer.status { out += "<dt>Status</dt><dd>\(e(status))</dd>\n" }
     if let date = entry.date {
-      out += "<dt>Since</dt><dd><span class=\"date\">\((layer.since ?? date).description)</span>: \(e(entry.title))</dd>\n"
+      out +=
+        "<dt>Since</dt><dd><span class=\"date\">\((layer.since ?? date).description)</span>: \(e(entry.title))</dd>\n"
     } else {
       out += "<dt>Since</dt><dd>before the first dated entry: \(e(entry.status ?? entry.title))</dd>\n"
     }
@@ -386,19 +398,22 @@ enum Pages {
     var out = "<p class=\"kicker\">every activity · on \(first.question.date)</p>\n"
     out +=
       "<h1>\(e(first.substance.name)) in \(e(first.jurisdiction.name)) <span class=\"id\">\(e(first.substance.id)) · \(e(first.jurisdiction.id))</span></h1>\n"
-    out += "<div class=\"scroll\"><table class=\"summary\">\n<thead><tr><th scope=\"col\">Activity</th><th scope=\"col\">Answer</th>"
+    out +=
+      "<div class=\"scroll\"><table class=\"summary\">\n<thead><tr><th scope=\"col\">Activity</th><th scope=\"col\">Answer</th>"
     for layer in first.layers { out += "<th scope=\"col\">\(e(layer.jurisdiction.name))</th>" }
     out += "</tr></thead>\n<tbody>\n"
     for answer in answers {
       let activity = answer.question.activity
       out +=
         "<tr><th scope=\"row\"><a href=\"\(link("/answer", [("substance", answer.substance.id), ("jurisdiction", answer.jurisdiction.id), ("activity", activity.rawValue), ("on", on)]))\">\(e(activityWords(activity)))</a></th>"
-      out += "<td>\(chip(answer.verdict))\(answer.conflict ? " <abbr class=\"mark\" title=\"the layers conflict\">≠</abbr>" : "")</td>"
+      out +=
+        "<td>\(chip(answer.verdict))\(answer.conflict ? " <abbr class=\"mark\" title=\"the layers conflict\">≠</abbr>" : "")</td>"
       for layer in answer.layers { out += "<td>\(chip(layer.verdict))</td>" }
       out += "</tr>\n"
     }
     out += "</tbody></table></div>\n"
-    out += "<p class=\"muted\">≠ the layers disagree; the strictest binding layer decides. Choose an activity for the conditions, the sources and the rules behind each verdict.</p>\n"
+    out +=
+      "<p class=\"muted\">≠ the layers disagree; the strictest binding layer decides. Choose an activity for the conditions, the sources and the rules behind each verdict.</p>\n"
     for answer in answers where answer.conflict {
       if let sentence = answer.conflictSentence {
         out += "<p class=\"conflict\"><strong>\(e(answer.question.activity.rawValue)):</strong> \(e(sentence)).</p>\n"

@@ -18,7 +18,9 @@ struct Problem: Error, Sendable {
     Problem(status: 400, slug: slug, title: title, detail: detail, parameter: parameter, extra: extra)
   }
 
-  static func notFound(_ slug: String, _ title: String, _ detail: String, parameter: String? = nil, extra: [(String, JSON)] = [])
+  static func notFound(
+    _ slug: String, _ title: String, _ detail: String, parameter: String? = nil, extra: [(String, JSON)] = []
+  )
     -> Problem
   {
     Problem(status: 404, slug: slug, title: title, detail: detail, parameter: parameter, extra: extra)

@@ -7,11 +7,12 @@ struct Query: Sendable {
 
   /// Limits on what one request may ask: bytes of the query, parameters, bytes of a value.
   enum Limits {
-    static let queryBytes = 2048
+    static let queryBytes = 16 * 1024
     static let parameters = 24
-    static let valueBytes = 256
-    static let facts = 8
-    static let pathBytes = 512
+    /// Characters (Unicode code points, as JSON Schema's `maxLength` counts them).
+    static let valueCharacters = 100
+    static let facts = 3
+    static let pathBytes = 2048
   }
 
   init(_ raw: String?) throws(Problem) {
@@ -25,10 +26,10 @@ struct Query: Sendable {
       let halves = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let name = try Self.decode(halves[0])
       let value = halves.count > 1 ? try Self.decode(halves[1]) : ""
-      if value.utf8.count > Limits.valueBytes {
+      if value.unicodeScalars.count > Limits.valueCharacters {
         throw Problem.badRequest(
           "value-too-long", "A parameter is too long",
-          "The value of '\(Problem.clip(name))' has \(value.utf8.count) bytes; at most \(Limits.valueBytes) are accepted.",
+          "The value of '\(Problem.clip(name))' has \(value.unicodeScalars.count) characters; at most \(Limits.valueCharacters) are accepted.",
           parameter: name)
       }
       pairs.append((name, value))
@@ -40,16 +41,26 @@ struct Query: Sendable {
     }
   }
 
-  /// The first value of a parameter; an empty value counts as absent.
+  /// Refuses parameters the endpoint does not read (a misspelt `activty=` is an error, not ignored).
+  func only(_ names: Set<String>) throws(Problem) {
+    if let unknown = pairs.first(where: { !names.contains($0.name) }) {
+      throw Problem.badRequest(
+        "unknown-parameter", "A parameter is not one this endpoint reads",
+        "'\(Problem.clip(unknown.name))' is not a parameter here"
+          + (names.isEmpty ? "; this endpoint takes none." : "; it reads \(names.sorted().joined(separator: ", "))."),
+        parameter: unknown.name, extra: [("allowed", .array(names.sorted().map { .string($0) }))])
+    }
+  }
+
+  /// The first value of a parameter; an empty value counts as absent (forms send empty fields).
   subscript(_ name: String) -> String? {
     guard let value = pairs.first(where: { $0.name == name })?.value else { return nil }
-    let trimmed = value.trimmingSpaces
-    return trimmed.isEmpty ? nil : trimmed
+    return value.isEmpty ? nil : value
   }
 
   /// Every non-empty value of a parameter.
   func all(_ name: String) -> [String] {
-    pairs.filter { $0.name == name }.map(\.value.trimmingSpaces).filter { !$0.isEmpty }
+    pairs.filter { $0.name == name && !$0.value.isEmpty }.map(\.value)
   }
 
   /// A required parameter.
@@ -88,14 +99,20 @@ struct Query: Sendable {
   /// `fact=age=21` (repeatable): the facts to check conditions against.
   func facts() throws(Problem) -> Facts {
     let given = all("fact")
-    if given.count > Limits.facts {
+    if pairs.count(where: { $0.name == "fact" }) > Limits.facts {
       throw Problem.badRequest(
         "too-many-facts", "Too many facts", "At most \(Limits.facts) facts are accepted.", parameter: "fact")
     }
     var values: [String: String] = [:]
     for pair in given {
-      let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+      // age: digits only, 0 to 150 (leading zeros allowed); indication, prescriber: any text.
+      let wellFormed =
+        parts.count == 2 && !parts[1].isEmpty
+        && (parts[0] != "age"
+          || (parts[1].utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            && (Int(parts[1]).map { $0 <= 150 } ?? false)))
+      guard wellFormed else {
         throw Problem.badRequest(
           "malformed-fact", "A fact is malformed",
           "A fact is NAME=VALUE (age=21, indication=ptsd, prescriber=psychiatrist), not '\(Problem.clip(pair))'.",
@@ -132,7 +149,8 @@ struct Query: Sendable {
       throw Problem.badRequest("malformed-query", "The query string is malformed", "The query is not valid UTF-8.")
     }
     if text.unicodeScalars.contains(where: { $0.value == 0 }) {
-      throw Problem.badRequest("malformed-query", "The query string is malformed", "The query contains a NUL character.")
+      throw Problem.badRequest(
+        "malformed-query", "The query string is malformed", "The query contains a NUL character.")
     }
     return text
   }
@@ -144,14 +162,5 @@ struct Query: Sendable {
     case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
     default: nil
     }
-  }
-}
-
-extension String {
-  var trimmingSpaces: String {
-    var s = Substring(self)
-    while let first = s.first, first.isWhitespace { s.removeFirst() }
-    while let last = s.last, last.isWhitespace { s.removeLast() }
-    return String(s)
   }
 }

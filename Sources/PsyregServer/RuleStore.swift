@@ -189,7 +189,9 @@ public final class RuleStore: Sendable {
 
   /// Polls the files every `interval` until the task is cancelled, reloading on change (off
   /// the cooperative pool: compiling takes a while).
-  public func watch(every interval: Duration = .seconds(1), onReload: @escaping @Sendable (ReloadOutcome) -> Void = { _ in })
+  public func watch(
+    every interval: Duration = .seconds(1), onReload: @escaping @Sendable (ReloadOutcome) -> Void = { _ in }
+  )
     async
   {
     while !Task.isCancelled {

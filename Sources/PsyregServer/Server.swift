@@ -53,8 +53,9 @@ public final class PsyregServer: Sendable {
 
   /// A server over a rule store. Metrics go to `registry` (not the process-wide
   /// `MetricsSystem`, so that several servers, as in tests, keep theirs apart).
-  public init(store: RuleStore, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger? = nil)
-  {
+  public init(
+    store: RuleStore, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger? = nil
+  ) {
     self.store = store
     self.registry = registry
     self.factory = PrometheusMetricsFactory(registry: registry)
@@ -108,7 +109,8 @@ public final class PsyregServer: Sendable {
         logger.error(
           "rules not reloaded: they have errors; still answering from the last good rules",
           metadata: [
-            "rule_set": .string(store.snapshot.identity.sha256), "errors": .array(errors.prefix(50).map { .string($0) }),
+            "rule_set": .string(store.snapshot.identity.sha256),
+            "errors": .array(errors.prefix(50).map { .string($0) }),
           ])
       case .unchanged: break
       }
@@ -198,7 +200,9 @@ public final class PsyregServer: Sendable {
         detail: "psyreg serve answers GET and HEAD requests only.")
     }
     if path.utf8.count > Query.Limits.pathBytes {
-      throw Problem(status: 414, slug: "uri-too-long", title: "The path is too long", detail: "The path is too long.")
+      throw Problem.badRequest(
+        "path-too-long", "The path is too long",
+        "The path has \(path.utf8.count) bytes; at most \(Query.Limits.pathBytes) are accepted.")
     }
     if let length = request.headers[.contentLength], length != "0" {
       throw Problem(
@@ -211,10 +215,15 @@ public final class PsyregServer: Sendable {
         detail: "psyreg serve takes its questions in the query string; a request body is not accepted.")
     }
     let query = try Query(request.uri.query)
+    if let names = Self.parameters[path] ?? (path.hasPrefix("/v1/reports/") ? Self.parameters["/v1/reports/"] : nil) {
+      try query.only(names)
+    }
     let api = API(snapshot: snapshot, query: query, accept: request.headers[.accept])
 
     // Rendered answers are kept per rule set: the same question is not rendered twice.
-    let cacheKey = Self.cacheable.contains(path) ? path + "?" + (request.uri.query ?? "") + "|" + api.prefersHTML.description + "|" + api.today.description
+    let cacheKey =
+      Self.cacheable.contains(path)
+      ? path + "?" + (request.uri.query ?? "") + "|" + api.prefersHTML.description + "|" + api.today.description
       : nil
     if let cacheKey, let hit = snapshot.cache.get(cacheKey) {
       return Reply(status: hit.status, contentType: hit.contentType, body: hit.body)
@@ -225,6 +234,16 @@ public final class PsyregServer: Sendable {
     }
     return reply
   }
+
+  /// The query parameters each endpoint reads (the OpenAPI document's, checked by a test).
+  static let parameters: [String: Set<String>] = [
+    "/": [], "/answer": ["substance", "jurisdiction", "activity", "on", "fact"],
+    "/map": ["substance", "activity", "on", "view"],
+    "/v1/ask": ["substance", "jurisdiction", "activity", "on", "fact"],
+    "/v1/timeline": ["substance", "jurisdiction", "from", "to"], "/v1/substances": [], "/v1/jurisdictions": [],
+    "/v1/coverage": ["on"], "/v1/reports/": ["on", "activity", "format"], "/v1/matrix": ["activity", "on", "format"],
+    "/v1/status": [], "/openapi.json": [], "/metrics": [],
+  ]
 
   /// Paths whose answers depend only on the rule set and the query (and today's date, which
   /// `API` folds into the query when `on` is absent — see `cacheable`).

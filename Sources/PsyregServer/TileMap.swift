@@ -52,6 +52,7 @@ enum TileMap {
       substance: api.query["substance"], jurisdiction: nil, activity: api.query["activity"], on: api.query["on"])
     let activity = try api.query.activity() ?? .medical
     let date = try api.query.date("on") ?? api.today
+    let view = try View(api.query["view"])
     var out = Pages.head("Where is it allowed? psyreg map", snapshot: api.snapshot)
     guard let name = values.substance else {
       out += "<h1>Where is it allowed?</h1>\n<p>Choose a substance and an activity.</p>\n"
@@ -91,23 +92,24 @@ enum TileMap {
       !placed.contains($0.id) && ($0.kind == .national || $0.kind == .state || $0.kind == .city)
     }.map { Tile(jurisdiction: $0, label: $0.name, column: 0, row: 0, answer: ask($0)) }
 
-    out += Pages.form(values, book: book, action: "/map", place: false)
     out += "<p class=\"kicker\">\(Pages.e(Pages.activityWords(activity))) · on \(date)</p>\n"
     out += "<h1>Where is \(Pages.e(substance.name)) allowed for \(Pages.e(Pages.activityWords(activity)))?</h1>\n"
-    out += legend()
+    out += views(view, substance: substance.id, activity: activity, on: values.on)
+    out += legend(view)
     out += "<style>" + placement() + "</style>\n"
     if !usTiles.isEmpty {
       out += "<h2 id=\"us\">United States, state by state</h2>\n"
-      out += grid(usTiles, kind: "us", date: values.on)
+      out += grid(usTiles, kind: "us", date: values.on, view: view)
     }
     out += "<h2 id=\"world\">Countries</h2>\n"
-    out += grid(worldTiles, kind: "world", date: values.on)
+    out += grid(worldTiles, kind: "world", date: values.on, view: view)
     if !elsewhere.isEmpty {
       out += "<h2 id=\"elsewhere\">Provinces and cities</h2>\n<div class=\"elsewhere\">\n"
-      for tile in elsewhere { out += tileLink(tile, date: values.on, placed: false) }
+      for tile in elsewhere { out += tileLink(tile, date: values.on, placed: false, view: view) }
       out += "</div>\n"
     }
     out += textList(usTiles + worldTiles + elsewhere, date: values.on)
+    out += "<h2 class=\"noprint\">Another map</h2>\n" + Pages.form(values, book: book, action: "/map", place: false)
     return .html(out + Pages.foot(api.snapshot))
   }
 
@@ -119,44 +121,81 @@ enum TileMap {
     return css
   }
 
-  static func legend() -> String {
-    var out = "<p class=\"legend\" aria-label=\"Legend\">"
-    for verdict in Verdict.allCases {
-      out +=
-        "<span class=\"key\"><i class=\"t-\(verdict.rawValue)\" aria-hidden=\"true\"></i>\(Pages.e(Pages.verdictWords(verdict).0))</span>"
+  /// What a tile's colour says: the answer (every binding layer, the strictest governing), or
+  /// the place's own law alone.
+  enum View: String {
+    case answer, own
+
+    init(_ text: String?) throws(Problem) {
+      guard let text else {
+        self = .answer
+        return
+      }
+      guard let view = View(rawValue: text.lowercased()) else {
+        throw Problem.badRequest(
+          "unknown-view", "The view is not one the map draws",
+          "'\(Problem.clip(text))' is not a view; use answer or own.", parameter: "view",
+          extra: [("allowed", ["answer", "own"])])
+      }
+      self = view
     }
-    out +=
-      "<span class=\"key\"><i class=\"stripe\" aria-hidden=\"true\"></i>stripe: the place's own law says otherwise (≠), "
-      + "but a stricter layer above it decides</span></p>\n"
-    return out
   }
 
-  static func grid(_ tiles: [Tile], kind: String, date: String?) -> String {
+  static func views(_ view: View, substance: String, activity: Activity, on: String?) -> String {
+    func item(_ v: View, _ words: String) -> String {
+      let href = Pages.link(
+        "/map", [("substance", substance), ("activity", activity.rawValue), ("on", on), ("view", v.rawValue)])
+      return "<a href=\"\(href)\"\(v == view ? " aria-current=\"page\"" : "")>\(words)</a>"
+    }
+    return "<p class=\"views noprint\">Colour by: " + item(.answer, "the answer (every layer of law)") + " · "
+      + item(.own, "the place's own law only") + "</p>\n"
+  }
+
+  static func legend(_ view: View) -> String {
+    var out = "<p class=\"legend\">"
+    for verdict in Verdict.allCases {
+      out +=
+        "<span class=\"lkey\"><i class=\"t-\(verdict.rawValue)\" aria-hidden=\"true\"></i>\(Pages.e(Pages.verdictWords(verdict).0))</span>"
+    }
+    out += "<span class=\"lkey\"><i class=\"stripe\" aria-hidden=\"true\"></i>"
+    out +=
+      view == .answer
+      ? "stripe and ≠: the place's own law says otherwise, but a stricter layer above it decides"
+      : "stripe and ≠: the answer differs, because a stricter layer above the place decides"
+    return out + "</span></p>\n"
+  }
+
+  static func grid(_ tiles: [Tile], kind: String, date: String?, view: View) -> String {
     var out = "<div class=\"tiles \(kind)\" role=\"list\">\n"
-    for tile in tiles { out += tileLink(tile, date: date, placed: true) }
+    for tile in tiles { out += tileLink(tile, date: date, placed: true, view: view) }
     return out + "</div>\n"
   }
 
   /// One tile: a link to the answer, coloured by the combined verdict, with a stripe in the
   /// colour of the place's own layer when that differs; its accessible name says both.
-  static func tileLink(_ tile: Tile, date: String?, placed: Bool) -> String {
+  static func tileLink(_ tile: Tile, date: String?, placed: Bool, view: View) -> String {
     let answer = tile.answer
-    let own = answer.layers.first
-    let differs = own.map { $0.verdict != answer.verdict && $0.verdict != .unknown } ?? false
+    let ownVerdict = answer.layers.first?.verdict ?? .unknown
+    let differs = ownVerdict != answer.verdict && ownVerdict != .unknown
+    let (fill, stripe) = view == .answer ? (answer.verdict, ownVerdict) : (ownVerdict, answer.verdict)
     var words = "\(tile.jurisdiction.name): \(Pages.verdictWords(answer.verdict).0.lowercased())"
-    if let sentence = answer.conflictSentence { words += " (\(sentence))" }
+    if let sentence = answer.conflictSentence {
+      words += " (\(sentence))"
+    } else if view == .own && ownVerdict != answer.verdict {
+      words += " (own law: \(ownVerdict.rawValue))"
+    }
     let href = Pages.link(
       "/answer",
       [
         ("substance", answer.substance.id), ("jurisdiction", tile.jurisdiction.id),
         ("activity", answer.question.activity.rawValue), ("on", date),
       ])
-    var out = "<a role=\"listitem\" class=\"tile t-\(answer.verdict.rawValue)"
+    var out = "<a role=\"listitem\" class=\"tile t-\(fill.rawValue)"
     if placed { out += " c\(tile.column) r\(tile.row)" }
     out += "\" href=\"\(href)\" title=\"\(Pages.a(words))\" aria-label=\"\(Pages.a(words))\">"
     out += "<span aria-hidden=\"true\">\(Pages.e(tile.label))</span>"
-    if differs, let own {
-      out += "<span class=\"ne\" aria-hidden=\"true\">≠</span><span class=\"own t-\(own.verdict.rawValue)\"></span>"
+    if differs {
+      out += "<span class=\"ne\" aria-hidden=\"true\">≠</span><span class=\"own t-\(stripe.rawValue)\"></span>"
     }
     return out + "</a>\n"
   }

@@ -45,7 +45,10 @@ import Testing
     ("/v1/ask?substance=%ZZ&jurisdiction=us", "malformed-query", nil),
     ("/v1/ask?substance=%FF%FE&jurisdiction=us", "malformed-query", nil),
     ("/v1/ask?substance=a%00b&jurisdiction=us", "malformed-query", nil),
-    ("/v1/timeline?from=2020-01-01&to=2019-01-01", "empty-range", "to"),
+    ("/v1/ask?substance=mdma&jurisdiction=us&activty=medical", "unknown-parameter", "activty"),
+    ("/v1/substances?q=1", "unknown-parameter", "q"),
+    ("/v1/ask?substance=mdma&jurisdiction=us&fact=age=%2B5", "malformed-fact", "fact"),
+    ("/v1/ask?substance=mdma&jurisdiction=us&fact=age=151", "malformed-fact", "fact"),
     ("/v1/coverage?on=2024-02-30", "malformed-date", "on"),
     ("/v1/reports/us?format=pdf", "unknown-format", "format"),
     ("/v1/matrix?activity=x", "unknown-activity", "activity"),
@@ -66,7 +69,7 @@ import Testing
 
   @Test func limits() async throws {
     try await ServerFixture.withRouter { client in
-      let long = String(repeating: "a", count: 300)
+      let long = String(repeating: "é", count: 101)
       let value = try await client.get("/v1/ask?substance=\(long)&jurisdiction=us")
       #expect(value.status == .badRequest)
       #expect(value.object["type"] as? String == "/problems/value-too-long")
@@ -76,16 +79,17 @@ import Testing
       #expect(parameters.status == .badRequest)
       #expect(parameters.object["type"] as? String == "/problems/too-many-parameters")
 
-      let query = try await client.get("/v1/substances?q=" + String(repeating: "%41", count: 1000))
+      let query = try await client.get("/v1/substances?q=" + String(repeating: "%41", count: 6000))
       #expect(query.status == .badRequest)
       #expect(query.object["type"] as? String == "/problems/query-too-long")
 
-      let facts = (0..<9).map { _ in "fact=age=30" }.joined(separator: "&")
+      let facts = (0..<4).map { _ in "fact=age=30" }.joined(separator: "&")
       let tooManyFacts = try await client.get("/v1/ask?substance=mdma&jurisdiction=us&\(facts)")
       #expect(tooManyFacts.object["type"] as? String == "/problems/too-many-facts")
 
-      let path = try await client.get("/v1/reports/" + String(repeating: "x", count: 600))
-      #expect(path.status == .uriTooLong)
+      let path = try await client.get("/v1/reports/" + String(repeating: "x", count: 3000))
+      #expect(path.status == .badRequest)
+      #expect(path.object["type"] as? String == "/problems/path-too-long")
 
       let post = try await client.execute(
         uri: "/v1/ask?substance=mdma&jurisdiction=us", method: .post, body: ByteBuffer(string: "{}"))

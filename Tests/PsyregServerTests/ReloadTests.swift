@@ -15,7 +15,9 @@ import Testing
   /// us.yaml with MDMA's initial status changed from allowed to prohibited.
   static func changed(_ text: String) -> String {
     text.replacing("status: Not controlled\n    instrument: none", with: "status: Controlled\n    instrument: none")
-      .replacing("confidence: medium\n    verdicts: {default: allowed}", with: "confidence: medium\n    verdicts: {default: prohibited}")
+      .replacing(
+        "confidence: medium\n    verdicts: {default: allowed}",
+        with: "confidence: medium\n    verdicts: {default: prohibited}")
   }
 
   @Test func goodRulesAreSwappedInAndBrokenOnesNever() async throws {
