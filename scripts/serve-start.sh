@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Shared by the serving scripts: builds psyreg (release unless CONFIG=debug), starts
 # `psyreg serve` on $PORT over $RULES in the background, waits until it answers, and stops
-# it when the calling script exits. Source it: `. scripts/serve-start.sh`.
+# it when the calling script exits (SKIP_BUILD=1: use the binary as built). Source it:
+# `. scripts/serve-start.sh`.
 CONFIG=${CONFIG:-release}
 PORT=${PORT:-18180}
 RULES=${RULES:-Rules}
 LOG_LEVEL=${LOG_LEVEL:-warning}
-swift build -c "$CONFIG" --product psyreg >&2
+[ -n "${SKIP_BUILD:-}" ] || swift build -c "$CONFIG" --product psyreg >&2
 BIN=$(swift build -c "$CONFIG" --show-bin-path)/psyreg
 "$BIN" serve --rules "$RULES" --port "$PORT" --log-level "$LOG_LEVEL" 2>"${SERVE_LOG:-/dev/null}" &
 SERVER_PID=$!

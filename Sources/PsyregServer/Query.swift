@@ -148,10 +148,6 @@ struct Query: Sendable {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw Problem.badRequest("malformed-query", "The query string is malformed", "The query is not valid UTF-8.")
     }
-    if text.unicodeScalars.contains(where: { $0.value == 0 }) {
-      throw Problem.badRequest(
-        "malformed-query", "The query string is malformed", "The query contains a NUL character.")
-    }
     return text
   }
 

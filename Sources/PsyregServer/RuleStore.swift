@@ -1,5 +1,9 @@
 import Dispatch
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 import PsyregCore
 import Synchronization
 
@@ -129,9 +133,16 @@ public final class RuleStore: Sendable {
     reloading.withLock { _ in load(fingerprint: Self.fingerprint(root)) }
   }
 
+  /// Reloads decode the files one by one (see `watch`): serving keeps the other cores.
+  static let reloader: RuleLoader = {
+    var loader = RuleLoader()
+    loader.concurrent = false
+    return loader
+  }()
+
   private func load(fingerprint before: [String: Stamp]) -> ReloadOutcome {
     do {
-      let loaded = try RuleBook.load(paths: [root])
+      let loaded = try RuleBook.load(paths: [root], loader: Self.reloader)
       let identity = Self.identity(loaded.files, root: root)
       // Files that changed while they were read may not match the identity: try again later.
       guard Self.fingerprint(root) == before else { return .rejected }
@@ -187,8 +198,9 @@ public final class RuleStore: Sendable {
     return result
   }
 
-  /// Polls the files every `interval` until the task is cancelled, reloading on change (off
-  /// the cooperative pool: compiling takes a while).
+  /// Polls the files every `interval` until the task is cancelled, reloading on change: off
+  /// the cooperative pool (compiling takes a while), on one thread whose priority is lowered
+  /// (nice 10), so that requests go first while the new rules compile.
   public func watch(
     every interval: Duration = .seconds(1), onReload: @escaping @Sendable (ReloadOutcome) -> Void = { _ in }
   )
@@ -197,7 +209,13 @@ public final class RuleStore: Sendable {
     while !Task.isCancelled {
       do { try await Task.sleep(for: interval) } catch { return }
       let outcome = await withCheckedContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(returning: self.reloadIfChanged()) }
+        let thread = Thread {
+          #if os(Linux)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // this thread only, on Linux
+          #endif
+          continuation.resume(returning: self.reloadIfChanged())
+        }
+        thread.start()
       }
       if outcome != .unchanged { onReload(outcome) }
     }
