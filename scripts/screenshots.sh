@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the pages in headless Chromium (Debian's chromium) at 1280 and 390 px wide:
-# the search page, an answer and the map, saved under docs/screenshots/.
+# the search page, an answer and the map, saved under docs/screenshots/ (and the whole map,
+# coloured by each place's own law, 1280 × 2000).
 #   bash scripts/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,3 +22,4 @@ for size in "1280 900" "390 844"; do
   shot answer "$BASE/answer?substance=psilocybin&jurisdiction=Oregon&activity=supervised-use&on=2024-06-01" "$1" "$2"
   shot map "$BASE/map?substance=psilocybin&activity=supervised-use&on=2024-06-01" "$1" "$2"
 done
+shot map-own-law "$BASE/map?substance=mdma&activity=medical&on=2024-06-01&view=own" 1280 2000

@@ -106,7 +106,8 @@ enum Pages {
       header.site { background: none; color: #000; }
       header.site a { color: #000; }
       section.layer { break-inside: avoid; }
-      .tiles { max-width: none; }
+      .tiles { max-width: none; break-inside: avoid; }
+      h2 { break-after: avoid; }
     }
 
     """

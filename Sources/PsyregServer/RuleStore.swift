@@ -200,7 +200,7 @@ public final class RuleStore: Sendable {
 
   /// Polls the files every `interval` until the task is cancelled, reloading on change: off
   /// the cooperative pool (compiling takes a while), on one thread whose priority is lowered
-  /// (nice 10), so that requests go first while the new rules compile.
+  /// (nice 5), so that requests go first while the new rules compile.
   public func watch(
     every interval: Duration = .seconds(1), onReload: @escaping @Sendable (ReloadOutcome) -> Void = { _ in }
   )
@@ -211,7 +211,7 @@ public final class RuleStore: Sendable {
       let outcome = await withCheckedContinuation { continuation in
         let thread = Thread {
           #if os(Linux)
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // this thread only, on Linux
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 5)  // this thread only, on Linux
           #endif
           continuation.resume(returning: self.reloadIfChanged())
         }
