@@ -66,10 +66,11 @@ package struct YAMLReader: Sendable {
     var index = 0
     while index < offset && index < bytes.count {
       let byte = bytes[index]
-      if byte == 0x0A {
+      // LF, CRLF and a lone CR each end a line, as libyaml counts them.
+      if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
         line += 1
         column = 1
-      } else if byte & 0xC0 != 0x80 {
+      } else if byte & 0xC0 != 0x80 && byte != 0x0D {
         column += 1
       }
       index += 1

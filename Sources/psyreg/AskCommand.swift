@@ -4,10 +4,21 @@ import PsyregRender
 
 struct AskCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "ask", abstract: "Is SUBSTANCE allowed in JURISDICTION, for an activity, on a date?")
+    commandName: "ask", abstract: "Is SUBSTANCE allowed in JURISDICTION, for an activity, on a date?",
+    discussion: """
+      Without --activity, every activity is answered, as a table. The answer names, per layer
+      (city → state → nation), the verdict, its conditions, since when, the instrument, the
+      sources and the file and line of the rule; the strictest binding layer governs.
 
-  @Argument(help: "A substance id, name or alias (mdma, ecstasy).") var substance: String
-  @Argument(help: "A jurisdiction id, name or alias (us-or, Oregon).") var jurisdiction: String
+      \(HelpText.activities)
+
+      \(HelpText.verdicts)
+      """)
+
+  @Argument(help: "A substance id, name or alias (mdma, ecstasy).", completion: IdCompletion.substances)
+  var substance: String
+  @Argument(help: "A jurisdiction id, name or alias (us-or, Oregon).", completion: IdCompletion.jurisdictions)
+  var jurisdiction: String
   @Option(help: "One activity (\(Activity.allCases.map(\.rawValue).joined(separator: ", "))); default: all.")
   var activity: Activity?
   @Option(help: "The date, YYYY-MM-DD (default: today, UTC).") var on: CivilDate?
@@ -27,13 +38,18 @@ struct AskCommand: ParsableCommand {
     do {
       if let activity {
         let answer = try book.ask(substance, in: jurisdiction, activity: activity, on: date, facts: facts)
-        Console.out(format.renderer.render(answer))
+        write(format.renderer.render(answer))
       } else {
         let answers = try book.askAll(substance, in: jurisdiction, on: date, facts: facts)
-        Console.out(format.renderer.render(answers))
+        write(format.renderer.render(answers))
       }
     } catch {
-      throw Console.usage(error.description)
+      throw Console.unknownName(error, in: book)
     }
+    Console.reviewNote(book, on: date)
+  }
+
+  func write(_ text: String) {
+    if format == .text { Console.outColoured(text) } else { Console.out(text) }
   }
 }

@@ -10,7 +10,17 @@ struct Psyreg: AsyncParsableCommand {
     discussion: """
       Rules are read from --rules DIR, else $PSYREG_RULES, else ./Rules.
       Exit status: 0 answered, 1 rule errors or failed tests, 64 usage error.
+
+      \(HelpText.activities)
+
+      \(HelpText.verdicts)
+
+      Verdicts are coloured on a terminal (not with NO_COLOR set, nor in a pipe).
+      When the date asked is after the rules' review date (the newest change,
+      up to today, that they record), a note on standard error says so.
+      This is not legal advice.
       """,
+    version: PsyregVersion.current,
     subcommands: [
       AskCommand.self, TimelineCommand.self, ListCommand.self, TestCommand.self, ValidateCommand.self, DiffCommand.self,
       ReportCommand.self, ServeCommand.self,

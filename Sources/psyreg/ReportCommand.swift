@@ -17,7 +17,8 @@ struct ReportCommand: ParsableCommand {
       See docs/reports.md.
       """)
 
-  @Argument(help: "A jurisdiction id, name or alias (us-or, Oregon).") var jurisdiction: String?
+  @Argument(help: "A jurisdiction id, name or alias (us-or, Oregon).", completion: IdCompletion.jurisdictions)
+  var jurisdiction: String?
   @Flag(help: "Jurisdictions × substances for one activity.") var matrix = false
   @Flag(help: "Every jurisdiction's report and an index page, into --output DIR.") var all = false
   @Option(help: "The date, YYYY-MM-DD (default: today, UTC).") var on: CivilDate?
@@ -50,6 +51,7 @@ struct ReportCommand: ParsableCommand {
     let book = try options.loadBook()
     let protected = OutputFile.identities(book.files)
     let date = on ?? CivilDate.todayUTC()
+    Console.reviewNote(book, on: date)
     let activity = self.activity ?? .possession
     let ruleSet: RuleSetIdentity
     switch RuleSetIdentity.read(files: book.files, root: options.rulesPath) {
@@ -70,7 +72,7 @@ struct ReportCommand: ParsableCommand {
       do {
         id = try book.resolveJurisdiction(jurisdiction).id
       } catch {
-        throw Console.usage(error.description)
+        throw Console.unknownName(error, in: book)
       }
       let report = JurisdictionReport(
         book: book, jurisdiction: id, date: date, bandActivity: activity, ruleSet: ruleSet)
@@ -100,11 +102,20 @@ struct ReportCommand: ParsableCommand {
       reports.append(report)
     }
     let matrix = MatrixReport(book: book, activity: activity, date: date, ruleSet: ruleSet)
-    let index = ReportIndex(
+    var index = ReportIndex(
       reports: reports, matrix: matrix, format: format, coverage: CoverageSummary(book: book, date: date))
+    // One matrix per activity: the index shows the chosen one and links the others.
+    for other in Activity.allCases where other != activity {
+      let m = MatrixReport(book: book, activity: other, date: date, ruleSet: ruleSet)
+      index.otherMatrices.append(m)
+      try write(renderer.render(m), to: folder + "/" + ReportIndex.matrixName(other, format), protecting: protected)
+    }
+    try write(
+      renderer.render(matrix), to: folder + "/" + ReportIndex.matrixName(activity, format), protecting: protected)
     try write(renderer.render(index), to: folder + "/" + ReportIndex.indexName(format), protecting: protected)
     Console.error(
-      "psyreg: wrote \(reports.count) reports and \(ReportIndex.indexName(format)) to \(folder)\n")
+      "psyreg: wrote \(reports.count) reports, \(Activity.allCases.count) matrices and \(ReportIndex.indexName(format)) to \(folder)\n"
+    )
   }
 
   func write(_ text: String, to path: String, protecting rules: Set<[UInt64]>) throws {

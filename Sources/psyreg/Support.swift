@@ -11,7 +11,9 @@ import PsyregRender
 
 /// Where the rules are: `--rules DIR`, else `$PSYREG_RULES`, else `./Rules`.
 struct RulesOptions: ParsableArguments {
-  @Option(name: .long, help: "The rules folder (default: $PSYREG_RULES, else ./Rules).")
+  @Option(
+    name: .long, help: "The rules folder (default: $PSYREG_RULES, else ./Rules).",
+    completion: .directory)
   var rules: String?
 
   var rulesPath: String {
@@ -20,8 +22,25 @@ struct RulesOptions: ParsableArguments {
     return "Rules"
   }
 
+  /// A usage error (exit 64) when the rules folder does not exist, naming where psyreg looked
+  /// and how to point it elsewhere, instead of a located "cannot read the file" diagnostic.
+  func requireRulesFolder() throws {
+    let path = rulesPath
+    if case .missing = FileSystem.kind(of: path) {} else { return }
+    if rules != nil {
+      throw Console.usage("the rules folder '\(path)' (from --rules) does not exist")
+    }
+    if let env = ProcessInfo.processInfo.environment["PSYREG_RULES"], !env.isEmpty {
+      throw Console.usage("the rules folder '\(path)' (from PSYREG_RULES) does not exist")
+    }
+    throw Console.usage(
+      "no ./Rules here: use --rules DIR or set PSYREG_RULES to the rules folder (psyreg's own are in its repository's Rules/)"
+    )
+  }
+
   /// Loads and compiles the rules, or prints their errors and exits 1.
   func loadBook(extra: [String] = []) throws -> RuleBook {
+    try requireRulesFolder()
     do {
       return try RuleBook.load(paths: [rulesPath] + extra.map(Paths.display)).book
     } catch {
@@ -55,6 +74,11 @@ enum Console {
     emit(text, to: STDOUT_FILENO, workflowCommands: workflowCommands)
   }
 
+  /// Standard output with the verdicts coloured when `Colour.enabled` (a terminal, no `NO_COLOR`).
+  static func outColoured(_ text: String) {
+    emit(text, to: STDOUT_FILENO, workflowCommands: false, colour: Colour.enabled)
+  }
+
   /// A usage error: the message on standard error, exit status 64.
   static func usage(_ message: String) -> ExitCode {
     error("psyreg: error: \(message)\n")
@@ -63,8 +87,9 @@ enum Console {
 
   /// Writes everything, inert (`TerminalEscaper`), with POSIX `write`: a full disk or a closed
   /// pipe ends psyreg with a message and status 1, not a trap.
-  private static func emit(_ text: String, to fd: Int32, workflowCommands: Bool) {
-    var bytes = Array(TerminalEscaper.sanitize(text, workflowCommands: workflowCommands).utf8)
+  private static func emit(_ text: String, to fd: Int32, workflowCommands: Bool, colour: Bool = false) {
+    let inert = TerminalEscaper.sanitize(text, workflowCommands: workflowCommands)
+    var bytes = Array((colour ? Colour.verdicts(inert) : inert).utf8)
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }

@@ -27,7 +27,7 @@ struct TestCommand: ParsableCommand {
           result.testCase.origin.file == $0 || result.testCase.origin.file.hasPrefix($0 + "/")
         }
     }
-    Console.out(format.renderer(verbose: verbose).render(cases))
+    Console.out(format.renderer(verbose: verbose, root: options.rulesPath).render(cases))
     if cases.contains(where: { !$0.passed }) { throw ExitCode.failure }
   }
 }

@@ -13,6 +13,7 @@ struct ValidateCommand: ParsableCommand {
   @OptionGroup var options: RulesOptions
 
   func run() throws {
+    if paths.isEmpty { try options.requireRulesFolder() }
     let targets = paths.isEmpty ? [options.rulesPath] : paths.map(Paths.display)
     let (found, files): ([Diagnostic], [String])
     do {
@@ -22,7 +23,8 @@ struct ValidateCommand: ParsableCommand {
       (found, files) = (error.diagnostics, error.files)
     }
     let diagnostics = found.sortedByPosition()
-    Console.out(format.reporter.report(diagnostics), workflowCommands: format == .github)
+    let reporter = format.reporter(arguments: Array(CommandLine.arguments.dropFirst()), strict: strict)
+    Console.out(reporter.report(diagnostics), workflowCommands: format == .github)
     if format == .text {
       Console.error(TextDiagnosticReporter.summary(diagnostics, files: files.count) + "\n")
     }

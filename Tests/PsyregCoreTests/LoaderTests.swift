@@ -157,3 +157,17 @@ struct SplitMix {
     #expect(RuleSetValidator.cycles(links).map(\.count) == [n + 2])
   }
 }
+
+@Suite struct ProblemCapTests {
+  @Test func aFileReportsAtMostTwoHundredProblemsAndCountsTheRest() {
+    let text = "id: mdma\nname: MDMA\nkind: compound\n" + (1...1_000).map { "x\($0): 1\n" }.joined()
+    let output = load(["Rules/substances/mdma.yaml": text])
+    #expect(output.diagnostics.count == 201)
+    #expect(output.diagnostics.filter { $0.code == .schemaUnknownKey }.count == 200)
+    let last = output.diagnostics.last
+    #expect(last?.code == .fileTooManyProblems)
+    #expect(
+      last?.message
+        == "800 more problems in this file are not shown (only the first 200 are); fix these and validate again")
+  }
+}

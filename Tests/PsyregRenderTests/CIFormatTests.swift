@@ -201,22 +201,22 @@ import Testing
     #expect(results.count == 3)
     #expect(
       xml.hasPrefix(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"psyreg\" tests=\"3\" failures=\"1\" errors=\"0\">"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"psyreg\" tests=\"3\" failures=\"1\" errors=\"0\" time=\""
       ))
     #expect(
       xml.contains(
-        "<testsuite name=\"Rules/tests/a.yaml\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\" file=\"Rules/tests/a.yaml\">"
+        "<testsuite name=\"Rules/tests/a.yaml\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\" time=\""
       ))
     #expect(
       xml.contains("<testsuite name=\"Rules/tests/b.yaml\" tests=\"1\" failures=\"0\" errors=\"0\"")
     )
     #expect(
       xml.contains(
-        "<testcase classname=\"Rules.tests.a\" name=\"passes &lt;&amp;&gt;\" file=\"Rules/tests/a.yaml\" line=\"2\"/>"
+        "<testcase classname=\"Rules.tests.a\" name=\"passes &lt;&amp;&gt;\" file=\"Rules/tests/a.yaml\" line=\"2\" time=\""
       ))
     #expect(
       xml.contains(
-        "name=\"fails &quot;quoted&quot; &amp; &#39;single&#39;\" file=\"Rules/tests/a.yaml\" line=\"8\">"
+        "name=\"fails &quot;quoted&quot; &amp; &#39;single&#39;\" file=\"Rules/tests/a.yaml\" line=\"8\" time=\""
       ))
     #expect(
       xml.contains(
@@ -227,6 +227,37 @@ import Testing
         "layer us: prohibited by &#39;Emergency &lt;scheduling&gt; &amp; &quot;more&quot;&#39; (1985-07-01)"
       ))
     #expect(xml.hasSuffix("</testsuites>\n"))
+  }
+
+  @Test func junitHasTimesAndRelativeClassNames() throws {
+    let (xml, _) = junit()
+    // Every testsuites, testsuite and testcase element has a time in seconds.
+    let times = xml.split(separator: "time=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+    #expect(times.count == 1 + 2 + 3)
+    for time in times { #expect(Double(time) != nil && time.contains("."), "\(time)") }
+    #expect(JUnitRenderer.time([]) == "0.000000")
+    // Class names do not depend on where the rules folder is.
+    #expect(
+      JUnitRenderer.className("/home/me/psyreg/Rules/tests/oregon.yaml", root: "/home/me/psyreg/Rules")
+        == "Rules.tests.oregon")
+    #expect(
+      JUnitRenderer.className("/home/me/psyreg/Rules/tests/oregon.yaml", root: "/home/me/psyreg/Rules/")
+        == "Rules.tests.oregon")
+    #expect(JUnitRenderer.className("Rules/tests/oregon.yaml", root: "Rules") == "Rules.tests.oregon")
+    #expect(JUnitRenderer.className("/elsewhere/t.yaml", root: "Rules") == "elsewhere.t")
+  }
+
+  @Test func sarifNamesTheVersionAndTheInvocation() throws {
+    let text = SARIFDiagnosticReporter(arguments: ["validate", "Rules", "--format", "sarif"], strict: true).report([])
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let run = try #require((log["runs"] as? [[String: Any]])?.first)
+    let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+    #expect(driver["version"] as? String == PsyregVersion.current)
+    #expect(driver["informationUri"] as? String == PsyregVersion.informationURI)
+    let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+    #expect(invocation["executionSuccessful"] as? Bool == true)
+    #expect(invocation["exitCode"] as? Int == 0)
+    #expect(invocation["arguments"] as? [String] == ["validate", "Rules", "--format", "sarif"])
   }
 
   @Test func junitEscapesEverything() {

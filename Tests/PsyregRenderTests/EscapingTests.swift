@@ -237,6 +237,8 @@ enum Hostile {
   @Test func forgedWorkflowCommandsAreDefused() {
     #expect(TerminalEscaper.sanitize("key 'x\n::error file=a::b'\n") == "key 'x\n\\::error file=a::b'\n")
     #expect(TerminalEscaper.sanitize("::add-mask::x") == "\\::add-mask::x")
+    #expect(TerminalEscaper.sanitize("t\n##[error]legacy") == "t\n\\##[error]legacy")
+    #expect(TerminalEscaper.sanitize("## heading") == "## heading")
     #expect(TerminalEscaper.sanitize("a::b\n:x") == "a::b\n:x")
     #expect(TerminalEscaper.sanitize("::error::real\n", workflowCommands: true) == "::error::real\n")
   }

@@ -51,10 +51,10 @@ import Testing
     #expect(html.contains("Act &lt;/td&gt;&lt;/tr&gt;&lt;/table&gt; &amp; &#39;quoted&#39;"))
     #expect(!html.contains("<style>body"))
     #expect(html.contains("a&amp;b"))
-    // In tooltips too.
+    // In the markers' tooltips too.
     #expect(
       html.contains(
-        "<title>2000-01-01 · Zed &quot;land&quot; &lt;b&gt; (zz) · scheduled — &lt;script&gt;"))
+        "title=\"2000-01-01 · Zed &quot;land&quot; &lt;b&gt; (zz) · scheduled — &lt;script&gt;"))
   }
 
   @Test func onlyHTTPSourcesBecomeLinks() {
@@ -121,9 +121,13 @@ import Testing
     let reports = ReportFixture.book.sortedJurisdictions.map { ReportFixture.report($0.id) }
     let html = HTMLReportRenderer().render(
       ReportIndex(reports: reports, matrix: ReportFixture.matrix(), format: .html))
+    // Each row's name and each cell link to the report (the cell to the substance's section).
     #expect(
       hrefs(in: html).sorted() == [
-        "un.html", "un.html", "us-or.html", "us-or.html", "us.html", "us.html",
+        "un.html", "un.html", "un.html#s-esketamine", "un.html#s-ketamine", "un.html#s-mdma", "un.html#s-psilocybin",
+        "us-or.html", "us-or.html", "us-or.html#s-esketamine", "us-or.html#s-ketamine", "us-or.html#s-mdma",
+        "us-or.html#s-psilocybin", "us.html", "us.html", "us.html#s-esketamine", "us.html#s-ketamine", "us.html#s-mdma",
+        "us.html#s-psilocybin",
       ])
     #expect(!html.lowercased().contains("<script"))
   }
@@ -131,21 +135,37 @@ import Testing
   @Test func timelineHasABandSegmentPerVerdictPeriod() throws {
     let html = HTMLReportRenderer().render(ReportFixture.report())
     let section = try #require(self.section("psilocybin", in: html))
+    // In force (prohibited, hatched from 2021), then Oregon's own law (decriminalised from
+    // 2021), then the federal law above it (prohibited throughout).
     let segments = matches(of: "<rect class=\"seg v-", in: section)
-    #expect(segments == ["prohibited", "prohibited"])
+    #expect(segments == ["prohibited", "prohibited", "unknown", "decriminalized", "prohibited"])
     #expect(occurrences(of: "<rect class=\"hatch\"", in: section) == 1)  // the conflict since 2021
-    #expect(section.contains("<title>1971-05-01 to 2021-02-01: prohibited (possession)</title>"))
     #expect(
       section.contains(
-        "<title>2021-02-01 to 2024-06-01: prohibited (possession); the layers conflict</title>"))
+        "<title>Psilocybin, possession, in force in Oregon: prohibited from 1971-05-01 to 2021-02-01</title>"))
+    #expect(
+      section.contains(
+        "<title>Psilocybin, possession, in force in Oregon: prohibited from 2021-02-01 to 2024-06-01; the layers conflict</title>"
+      ))
+    #expect(
+      section.contains(
+        "<title>Psilocybin, possession, under Oregon law: decriminalized from 2021-02-01 to 2024-06-01</title>"))
+    #expect(section.contains("<strong>Oregon law</strong> (the place\u{2019}s own)"))
+    #expect(section.contains("<strong>United States law</strong> (binding above it)"))
 
     let supervised = HTMLReportRenderer().render(ReportFixture.report(activity: .supervisedUse))
     let psilocybin = try #require(self.section("psilocybin", in: supervised))
-    #expect(matches(of: "<rect class=\"seg v-", in: psilocybin) == ["prohibited", "prohibited"])
+    #expect(
+      matches(of: "<rect class=\"seg v-", in: psilocybin) == [
+        "prohibited", "prohibited", "unknown", "conditional", "prohibited",
+      ])
     #expect(
       psilocybin.contains(
-        "<title>2023-01-02 to 2024-06-01: prohibited (supervised-use); the layers conflict</title>")
-    )
+        "<title>Psilocybin, supervised-use, in force in Oregon: prohibited from 2023-01-02 to 2024-06-01; the layers conflict</title>"
+      ))
+    #expect(
+      psilocybin.contains(
+        "<title>Psilocybin, supervised-use, under Oregon law: conditional from 2023-01-02 to 2024-06-01</title>"))
   }
 
   @Test func bandColoursFollowTheVerdict() throws {
@@ -171,12 +191,15 @@ import Testing
       matches(of: "<rect class=\"seg v-", in: section) == [
         "prohibited", "decriminalized", "allowed", "conditional",
       ])
-    // One marker per entry, the designation included; the uncertain one ringed.
-    #expect(occurrences(of: "<g class=\"mk ", in: section) == 5)
-    #expect(occurrences(of: "<g class=\"mk mk-l0 mk-uncertain\">", in: section) == 1)
-    #expect(section.contains("<title>2005-01-01 · Aland (aa) · designation — T3</title>"))
-    // Segments are laid end to end across the band.
-    #expect(section.contains("x=\"12\" y=\"4\" width=\"325.3\""))
+    // One numbered marker per entry, the designation included; the uncertain one ringed; each
+    // explained in the numbered legend under the band.
+    #expect(occurrences(of: "class=\"num ", in: section) == 5)
+    #expect(occurrences(of: "class=\"num num-binding num-uncertain ", in: section) == 1)
+    #expect(section.contains("title=\"2005-01-01 · Aland (aa) · designation — T3\">3</a>"))
+    #expect(section.contains("<li id=\"ev-a-3\"><span class=\"date\">2005-01-01</span> · Aland · T3</li>"))
+    // One layer: no per-layer bands. Segments are laid end to end across the band.
+    #expect(!section.contains("<strong>Aland law</strong>"))
+    #expect(section.contains("x=\"12\" y=\"1\" width=\"325.3\""))
   }
 
   @Test func oneMarkerPerEntryAcrossTheLayers() throws {
@@ -185,8 +208,9 @@ import Testing
     for substance in report.substances {
       let section = try #require(self.section(substance.id, in: html))
       let dated = substance.timeline.filter { $0.date != nil }
-      #expect(occurrences(of: "<g class=\"mk ", in: section) == dated.count, "\(substance.id)")
-      #expect(occurrences(of: "mk-beside", in: section) >= dated.filter { !$0.layer.binding }.count)
+      #expect(occurrences(of: "class=\"num ", in: section) == dated.count, "\(substance.id)")
+      #expect(occurrences(of: "<li id=\"ev-\(substance.id)-", in: section) == dated.count, "\(substance.id)")
+      #expect(occurrences(of: "num-beside", in: section) == dated.filter { !$0.layer.binding }.count)
     }
   }
 
@@ -213,7 +237,11 @@ import Testing
 
   /// One substance's section.
   func section(_ id: String, in html: String) -> String? {
-    guard let start = html.range(of: "<section class=\"substance\" id=\"s-\(id)\">") else {
+    // A section's class is "substance", or "substance borrowed" when the place has no rule of its own.
+    guard
+      let start = html.range(of: "<section class=\"substance\" id=\"s-\(id)\">")
+        ?? html.range(of: "<section class=\"substance borrowed\" id=\"s-\(id)\">")
+    else {
       return nil
     }
     guard let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex) else {
@@ -315,5 +343,51 @@ import Testing
 extension String {
   fileprivate func replacingOccurrences(_ target: String, with replacement: String) -> String {
     components(separatedBy: target).joined(separator: replacement)
+  }
+}
+
+/// What the reports say in words and how the matrix reads (issue 15).
+@Suite struct ReportStoryTests {
+  @Test func eachActivityHasASentenceOwnLawFirst() throws {
+    let report = ReportFixture.report()
+    let psilocybin = try #require(report.substances.first { $0.id == "psilocybin" })
+    let possession = try #require(psilocybin.activities.first { $0.activity == .possession })
+    #expect(
+      ReportWords.sentence(possession)
+        == "Possession: decriminalised (unlawful, not a crime) under Oregon law since 1 February 2021, and remains prohibited under United States law, which governs."
+    )
+    let html = HTMLReportRenderer().render(report)
+    #expect(html.contains("<ul class=\"story\">"))
+    let markdown = MarkdownReportRenderer().render(report)
+    #expect(
+      markdown.contains("- Possession: decriminalised (unlawful, not a crime) under Oregon law since 1 February 2021"))
+    #expect(ReportWords.longDate(CivilDate("2023-01-02")!) == "2 January 2023")
+  }
+
+  @Test func theMatrixSaysWhatItShowsAndLinksEveryCell() throws {
+    let matrix = ReportFixture.matrix()
+    let html = HTMLReportRenderer().render(matrix)
+    let title = "Possession: the verdict in each jurisdiction for each substance on \(matrix.date)"
+    #expect(html.contains("<h1>\(title)</h1>"))
+    #expect(html.contains("<caption>\(title)</caption>"))
+    #expect(MarkdownReportRenderer().render(matrix).hasPrefix("# \(title)\n"))
+    // Every cell links to its report at the substance and says what it means.
+    let cells = matrix.rows.reduce(0) { $0 + $1.cells.count }
+    #expect(html.components(separatedBy: "<a class=\"cell\" href=\"").count - 1 == cells)
+    #expect(html.contains("href=\"us-or.html#s-psilocybin\" title=\"Oregon, Psilocybin: "))
+    // Rotated headings, one per substance; three-letter chips spelled out in the legend.
+    #expect(html.components(separatedBy: "<th scope=\"col\" class=\"rot\">").count - 1 == matrix.substances.count)
+    #expect(html.contains("<abbr title=\"prohibited\">PRO</abbr>"))
+    #expect(html.contains("<span class=\"v v-prohibited\">PRO</span> prohibited"))
+  }
+
+  @Test func theIndexLinksTheOtherActivitiesMatrices() {
+    var index = ReportIndex(reports: [ReportFixture.report()], matrix: ReportFixture.matrix(), format: .html)
+    index.otherMatrices = [
+      MatrixReport(book: ReportFixture.book, activity: .medical, date: index.date, ruleSet: index.ruleSet)
+    ]
+    let html = HTMLReportRenderer().render(index)
+    #expect(html.contains("<a href=\"matrix-medical.html\">Medical use</a>"))
+    #expect(ReportIndex.matrixName(.supervisedUse, .json) == "matrix-supervised-use.json")
   }
 }

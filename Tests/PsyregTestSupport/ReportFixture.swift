@@ -22,7 +22,7 @@ package enum ReportFixture {
   /// The fixture's files read from disk but named relative to `Fixtures/report`, so that the
   /// golden outputs do not depend on where the checkout is.
   package static let loaded: (book: RuleBook, ruleSet: RuleSetIdentity) = {
-    let files = FileSystem.yamlFiles(under: rules)
+    let files = FileSystem.walk(rules).files
     let sources = files.map { path -> (path: String, text: String) in
       guard case .success(let bytes) = FileSystem.read(path) else { preconditionFailure("cannot read \(path)") }
       return (String(path.dropFirst(folder.count + 1)), String(decoding: bytes, as: UTF8.self))

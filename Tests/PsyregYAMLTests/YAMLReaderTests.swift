@@ -100,6 +100,12 @@ import Testing
     #expect(result.issues[0].location == SourceLocation(line: 2, column: 4))
   }
 
+  @Test func loneCarriageReturnsEndLinesInReaderErrors() {
+    let result = read(bytes: Array("a: 1\rb: 2\rc: 3\rd: ".utf8) + [0xC3, 0x28] + Array("\r".utf8))
+    #expect(result.issues.map(\.kind.name) == ["encoding"])
+    #expect(result.issues.first?.location?.line == 4)
+  }
+
   @Test func binaryBytesAreReported() {
     let result = read(bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00])
     #expect(result.issues.map(\.kind.name) == ["binaryContent"])

@@ -138,6 +138,26 @@ extension CheckCode {
       Check(
         code: self, severity: .error, summary: "A folder holds no rule files.",
         triggering: [], nonTriggering: [["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n"]])
+    case .fileLinkOutside:
+      Check(
+        code: self, severity: .error,
+        summary:
+          "A rule file in the rules folder that is a link to a file outside it; it is not read, so the rules are not what the folder shows.",
+        triggering: [],
+        nonTriggering: [["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n"]])
+    case .fileFolderLinkOutside:
+      Check(
+        code: self, severity: .warning,
+        summary: "A folder in the rules folder that is a link leading outside it; it is not walked.",
+        triggering: [],
+        nonTriggering: [["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n"]])
+    case .fileTooManyProblems:
+      // 201 problems make too long an example for the catalogue: LoaderTests covers it.
+      Check(
+        code: self, severity: .error,
+        summary: "A file with more than 200 problems: the first 200 are reported, and how many more there are.",
+        triggering: [],
+        nonTriggering: [[mdma: "id: mdma\nname: MDMA\nkind: compound\naliases: [XTC]\n"]])
     case .fileEmpty:
       Check(
         code: self, severity: .error, summary: "A rule file is empty or holds only comments.",
@@ -476,6 +496,18 @@ extension CheckCode {
             .init("substance 'mdma' is defined twice", notes: [("①", "'mdma' is first defined here")]))
         ],
         nonTriggering: [["Rules/substances/mda.yaml": "id: mda\nname: MDA\nkind: compound\n"]])
+    case .refAliasNamesId:
+      Check(
+        code: self, severity: .error,
+        summary: "An alias that is another substance's or jurisdiction's id, which would make the id ambiguous.",
+        triggering: [
+          expect(
+            ["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\naliases: [acid, ↓MDMA]\n"],
+            .init(
+              "the alias 'MDMA' of lsd is the id of substance mdma; an id must name one thing, so drop or change the alias"
+            ))
+        ],
+        nonTriggering: [["Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\naliases: [acid, LSD-25]\n"]])
     case .timelineOrder:
       Check(
         code: self, severity: .warning, summary: "Timeline entries not in date order.",
@@ -730,7 +762,7 @@ extension Check {
       }
       if check.triggering.isEmpty {
         out +=
-          "\nTriggered by the file system (a missing or unreadable path, a folder without rules); tested through the command line.\n"
+          "\nTriggered by the file system (a missing or unreadable path, a folder without rules, a link leading out of the folder); tested through the command line and the hostile-input corpus.\n"
       }
     }
     return out

@@ -3,6 +3,9 @@
 public enum CheckCode: String, CaseIterable, Sendable, Hashable, Codable {
   case fileUnreadable = "file.unreadable"
   case fileNoRules = "file.no-rules"
+  case fileLinkOutside = "file.link-outside"
+  case fileFolderLinkOutside = "file.folder-link-outside"
+  case fileTooManyProblems = "file.too-many-problems"
   case fileEmpty = "file.empty"
   case fileEncoding = "file.encoding"
   case fileBom = "file.bom"
@@ -32,6 +35,7 @@ public enum CheckCode: String, CaseIterable, Sendable, Hashable, Codable {
   case refParentCycle = "ref.parent-cycle"
   case refRelationCycle = "ref.relation-cycle"
   case refDuplicateId = "ref.duplicate-id"
+  case refAliasNamesId = "ref.alias-names-id"
   case timelineOrder = "timeline.order"
   case timelineContradiction = "timeline.contradiction"
   case sourceMissing = "source.missing"

@@ -21,6 +21,20 @@ extension Diagnostic {
       at: SourcePosition(file: path, location: nil))
   }
 
+  static func linkOutside(_ path: String, target: String, folder: Bool) -> Diagnostic {
+    Diagnostic(
+      folder ? .fileFolderLinkOutside : .fileLinkOutside,
+      "a link to '\(shortened(target))', outside the rules folder; psyreg reads only the folder it is given, so copy the \(folder ? "folder" : "file") in (the link is not followed)",
+      at: SourcePosition(file: path, location: SourceLocation(line: 1, column: 1)))
+  }
+
+  static func tooManyProblems(left: Int, limit: Int, in file: String) -> Diagnostic {
+    Diagnostic(
+      .fileTooManyProblems,
+      "\(left) more problems in this file are not shown (only the first \(limit) are); fix these and validate again",
+      at: SourcePosition(file: file, location: SourceLocation(line: 1, column: 1)))
+  }
+
   static func byteOrderMark(at position: SourcePosition) -> Diagnostic {
     Diagnostic(
       .fileBom, "the file starts with a UTF-8 byte-order mark; save it without one",
@@ -158,6 +172,15 @@ extension Diagnostic {
       at: position)
   }
 
+  static func aliasNamesID(_ alias: String, of owner: String, other: String, what: String, at position: SourcePosition)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .refAliasNamesId,
+      "the alias '\(shortened(alias))' of \(owner) is the id of \(what) \(other); an id must name one thing, so drop or change the alias",
+      at: position)
+  }
+
   static func missingSource(at position: SourcePosition) -> Diagnostic {
     Diagnostic(.sourceMissing, "this entry cites no source; add at least one URL to 'sources'", at: position)
   }
@@ -266,7 +289,25 @@ extension Diagnostic {
   }
 }
 
-/// A value quoted in a message, cut to a readable length (a hostile 50 KB id stays one line).
+/// A value quoted in a message, on one line (line breaks and other control characters shown as
+/// `\n`, `\u{1B}`) and cut to a readable length (a hostile 50 KB id stays one short line).
 func shortened(_ text: String, to limit: Int = 80) -> String {
-  text.count > limit ? String(text.prefix(limit)) + "…" : text
+  var out = ""
+  var count = 0
+  for scalar in text.unicodeScalars {
+    if count == limit { return out + "…" }
+    switch scalar {
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    default:
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    count += 1
+  }
+  return out
 }

@@ -6,6 +6,8 @@ public struct ExpectationResult: Sendable {
   public var answer: Answer?
   /// What differs from the expectation; empty when the case passes.
   public var failures: [String]
+  /// How long asking and comparing took, in seconds (JUnit's `time`).
+  public var seconds: Double = 0
 
   /// Whether the answer met every expectation.
   public var passed: Bool { failures.isEmpty }
@@ -15,6 +17,15 @@ extension RuleBook {
   /// Asks a case's question, resolving its names as `ask` does, and compares the answer with what
   /// the case expects; bad facts or unknown names fail the case.
   public func run(_ testCase: ExpectationCase) -> ExpectationResult {
+    let clock = ContinuousClock()
+    let start = clock.now
+    var result = evaluate(testCase)
+    let elapsed = (clock.now - start).components
+    result.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+    return result
+  }
+
+  func evaluate(_ testCase: ExpectationCase) -> ExpectationResult {
     let facts: Facts
     do {
       facts = try Facts(testCase.facts)

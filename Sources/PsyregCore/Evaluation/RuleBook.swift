@@ -115,8 +115,10 @@ public struct RuleBook: Sendable {
     var chains: [String: [String]] = [:]
     for id in links.keys {
       var chain = [id]
+      // A set, not `chain.contains`: a chain of thousands of parents stays linear in its length.
+      var seen: Set = [id]
       var next = links[id] ?? nil
-      while let current = next, links[current] != nil, !chain.contains(current) {
+      while let current = next, links[current] != nil, seen.insert(current).inserted {
         chain.append(current)
         next = links[current] ?? nil
       }

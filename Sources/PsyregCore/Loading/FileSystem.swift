@@ -78,10 +78,21 @@ package enum FileSystem {
     return FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
   }
 
+  /// What a walk of a rules folder found: the rule files, and the links that lead out of it.
+  package struct Walk {
+    /// `*.yaml` and `*.yml` files, sorted.
+    package var files: [String] = []
+    /// Links (to a folder or a rule file) whose target lies outside the folder walked, with
+    /// the target; they are not followed.
+    package var outside: [(path: String, target: String, isFolder: Bool)] = []
+  }
+
   /// `*.yaml` and `*.yml` files under a folder, recursively, in a stable order. Each folder
-  /// and file is visited once however many links lead to it, so link loops end.
-  package static func yamlFiles(under directory: String) -> [String] {
-    var found: [String] = []
+  /// and file is visited once however many links lead to it, so link loops end; links that
+  /// leave the folder are not followed but returned, to be reported.
+  package static func walk(_ directory: String) -> Walk {
+    var walk = Walk()
+    let root = realPath(directory) ?? directory
     var visited: Set<FileID> = []
     var pending = [directory]
     if let id = identity(directory) { visited.insert(id) }
@@ -95,19 +106,43 @@ package enum FileSystem {
         if name.hasPrefix(".") { continue }
         let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
         let isYAML = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
-        switch kind(of: path) {
+        let kind = kind(of: path)
+        var exists = true
+        if case .missing = kind { exists = false }
+        if exists, isLink(path) {
+          let target = realPath(path) ?? path
+          if target != root && !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+            if kind == .directory || isYAML { walk.outside.append((path, target, kind == .directory)) }
+            continue
+          }
+        }
+        switch kind {
         case .directory:
           if let id = identity(path), visited.insert(id).inserted { pending.append(path) }
         case .file where isYAML:
           if let id = identity(path), !visited.insert(id).inserted { continue }
-          found.append(path)
+          walk.files.append(path)
         // A rule file that cannot even be looked at (a dangling link) is read, to report why.
-        case .missing where isYAML: found.append(path)
+        case .missing where isYAML: walk.files.append(path)
         default: break
         }
       }
     }
-    return found.sorted()
+    walk.files.sort()
+    walk.outside.sort { $0.path < $1.path }
+    return walk
+  }
+
+  static func isLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+  }
+
+  /// The absolute path with every link resolved; nil if it does not exist.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 }
 

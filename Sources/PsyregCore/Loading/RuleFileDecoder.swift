@@ -16,7 +16,15 @@ struct RuleFileDecoder {
   init(file: String) { reader = SchemaReader(file: file) }
 
   var file: String { reader.file }
-  var diagnostics: [Diagnostic] { reader.diagnostics }
+  /// The file's diagnostics (capped), and one more that counts those left out.
+  var diagnostics: [Diagnostic] {
+    var all = reader.diagnostics.items
+    if reader.diagnostics.suppressed > 0, let last = all.last {
+      all.append(
+        .tooManyProblems(left: reader.diagnostics.suppressed, limit: ProblemList.limit, in: last.position.file))
+    }
+    return all
+  }
 
   static let substanceKeys = [
     "id", "name", "kind", "aliases", "identifiers", "isomer_of", "salt_of", "contains", "description", "sources",
@@ -84,6 +92,7 @@ struct RuleFileDecoder {
       for (key, value) in g.pairs { identifiers[key] = reader.text(value) }
     }
     let contains = reader.textList(f["contains"], of: "substance ids")
+    let aliases = reader.textList(f["aliases"])
     var referenceOrigins: [String: RuleOrigin] = [:]
     for (value, node) in contains { referenceOrigins[value] = reader.position(node) }
     let isomerOf = reader.id(f["isomer_of"])
@@ -92,13 +101,14 @@ struct RuleFileDecoder {
     if let saltOf { referenceOrigins[saltOf] = reader.position(f["salt_of"]!) }
     var substance = Substance(
       id: id ?? "", name: name ?? "", kind: kind ?? .compound,
-      aliases: reader.textList(f["aliases"]).map(\.0), identifiers: identifiers,
+      aliases: aliases.map(\.0), identifiers: identifiers,
       isomerOf: isomerOf, saltOf: saltOf,
       contains: contains.map(\.0),
       description: reader.text(f["description"]),
       sources: reader.sources(f["sources"], required: false, owner: root), note: reader.text(f["note"]),
       origin: reader.position(f["id"] ?? root))
     substance.referenceOrigins = referenceOrigins
+    substance.aliasOrigins = aliases.map { reader.position($0.1) }
     if id != nil, name != nil, kind != nil { substances.append(substance) }
   }
 
@@ -135,13 +145,15 @@ struct RuleFileDecoder {
     let timeline = reader.list(f["timeline"], of: "timeline entries").compactMap {
       decodeEntry($0, jurisdiction: id ?? "")
     }
+    let aliases = reader.textList(f["aliases"])
     guard let id, let name, let kind else { return }
-    jurisdictions.append(
-      Jurisdiction(
-        id: id, name: name, kind: kind, parent: parent, aliases: reader.textList(f["aliases"]).map(\.0),
-        note: reader.text(f["note"]), initial: initial, unlisted: unlisted, schedules: schedules,
-        adoptions: adoptions, timeline: timeline, origin: reader.position(f["id"]!),
-        parentOrigin: f["parent"].map(reader.position)))
+    var jurisdiction = Jurisdiction(
+      id: id, name: name, kind: kind, parent: parent, aliases: aliases.map(\.0),
+      note: reader.text(f["note"]), initial: initial, unlisted: unlisted, schedules: schedules,
+      adoptions: adoptions, timeline: timeline, origin: reader.position(f["id"]!),
+      parentOrigin: f["parent"].map(reader.position))
+    jurisdiction.aliasOrigins = aliases.map { reader.position($0.1) }
+    jurisdictions.append(jurisdiction)
   }
 
   /// An `initial` status of one substance, or the `unlisted` baseline (no substance).

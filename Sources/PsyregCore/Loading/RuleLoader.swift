@@ -36,9 +36,10 @@ public struct RuleLoader: Sendable {
     for path in paths {
       switch FileSystem.kind(of: path) {
       case .directory:
-        let found = FileSystem.yamlFiles(under: path)
-        if found.isEmpty { diagnostics.append(.noRules(in: path)) }
-        files += found
+        let walk = FileSystem.walk(path)
+        if walk.files.isEmpty && walk.outside.isEmpty { diagnostics.append(.noRules(in: path)) }
+        files += walk.files
+        diagnostics += walk.outside.map { Diagnostic.linkOutside($0.path, target: $0.target, folder: $0.isFolder) }
       case .file:
         files.append(path)
       case .missing(let reason):
@@ -89,7 +90,12 @@ public struct RuleLoader: Sendable {
 
   func decode(_ bytes: [UInt8], file: String) -> FileResult {
     let read = reader.read(bytes)
-    var result = FileResult(diagnostics: read.issues.map { Diagnostic($0, in: file) })
+    var issues = ProblemList()
+    for issue in read.issues { issues.append(Diagnostic(issue, in: file)) }
+    var result = FileResult(diagnostics: issues.items)
+    if issues.suppressed > 0 {
+      result.diagnostics.append(.tooManyProblems(left: issues.suppressed, limit: ProblemList.limit, in: file))
+    }
     guard let root = read.root else { return result }
     var decoder = RuleFileDecoder(file: file)
     decoder.decode(root)

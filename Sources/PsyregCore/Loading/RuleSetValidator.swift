@@ -60,9 +60,31 @@ struct RuleSetValidator {
       diagnostics += timelineOrder(jurisdiction)
       diagnostics += contradictions(jurisdiction)
     }
+    diagnostics += aliasesNamingIDs(
+      rules.substances.map { ($0.id, $0.aliases, $0.aliasOrigins) }, what: "substance")
+    diagnostics += aliasesNamingIDs(
+      rules.jurisdictions.map { ($0.id, $0.aliases, $0.aliasOrigins) }, what: "jurisdiction")
     diagnostics += parentCycles()
     diagnostics += adoptionCycles()
     diagnostics += caseReferences(jurisdictionIDs: Set(knownJurisdictions))
+    return diagnostics
+  }
+
+  /// An alias that is another's id (as people type it) would make the id ambiguous: an id must
+  /// name one thing. Reported at the alias.
+  private func aliasesNamingIDs(_ entities: [(id: String, aliases: [String], origins: [RuleOrigin])], what: String)
+    -> [Diagnostic]
+  {
+    var ids: [String: String] = [:]
+    for entity in entities { ids[NameIndex.normalize(entity.id)] = entity.id }
+    var diagnostics: [Diagnostic] = []
+    for entity in entities {
+      for (index, alias) in entity.aliases.enumerated() {
+        guard let other = ids[NameIndex.normalize(alias)], other != entity.id else { continue }
+        let at = index < entity.origins.count ? entity.origins[index] : RuleOrigin(file: "", location: nil)
+        diagnostics.append(.aliasNamesID(alias, of: entity.id, other: other, what: what, at: at))
+      }
+    }
     return diagnostics
   }
 
@@ -124,15 +146,15 @@ struct RuleSetValidator {
 
   /// The schedule ids a layer may list substances in: its own and those of the layers it
   /// adopts, transitively.
-  private func listableSchedules(_ jurisdiction: Jurisdiction) -> Set<String> {
+  private func listableSchedules(_ jurisdiction: String) -> Set<String> {
     let byID = jurisdictionsByID
     var ids: Set<String> = []
     var seen: Set<String> = []
     var queue = [jurisdiction]
     while let layer = queue.popLast() {
-      guard seen.insert(layer.id).inserted else { continue }
-      ids.formUnion(layer.schedules.map(\.id))
-      queue += layer.adoptions.compactMap { byID[$0.layer] }
+      guard seen.insert(layer).inserted, let found = byID[layer] else { continue }
+      ids.formUnion(found.schedules.map(\.id))
+      queue += found.adoptions.map(\.layer)
     }
     return ids
   }
@@ -141,11 +163,17 @@ struct RuleSetValidator {
   /// the layer's own schedules only.
   private func scheduleReferences(_ jurisdiction: Jurisdiction) -> [Diagnostic] {
     let own = Set(jurisdiction.schedules.map(\.id))
-    let listable = jurisdiction.adoptions.isEmpty ? own : listableSchedules(jurisdiction)
+    // The adopted layers' schedules, gathered only when a listing names one (a chain of
+    // thousands of adoptions is walked only for the layers that need it).
+    var adopted: Set<String>?
     var diagnostics: [Diagnostic] = []
     for entry in jurisdiction.timeline {
       let targets = entry.schedule.map { [$0] } ?? entry.schedules
-      let known = entry.isClassWide ? own : listable
+      var known = own
+      if !entry.isClassWide && !jurisdiction.adoptions.isEmpty && !targets.allSatisfy(own.contains) {
+        if adopted == nil { adopted = listableSchedules(jurisdiction.id) }
+        known = adopted ?? own
+      }
       for (index, id) in targets.enumerated() where !known.contains(id) {
         let position = index < entry.scheduleOrigins.count ? entry.scheduleOrigins[index] : entry.origin
         diagnostics.append(

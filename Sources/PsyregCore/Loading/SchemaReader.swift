@@ -16,7 +16,7 @@ struct Fields {
 /// diagnostic for every value that does not fit and carrying on with the rest.
 struct SchemaReader {
   let file: String
-  var diagnostics: [Diagnostic] = []
+  var diagnostics = ProblemList()
 
   init(file: String) { self.file = file }
 
@@ -41,8 +41,12 @@ struct SchemaReader {
         continue
       }
       guard keys.contains(key) else {
-        diagnostics.append(
-          .unknownKey(key, in: context, suggestion: nearest(key, in: keys), at: position(pair.key)))
+        if diagnostics.isFull {
+          diagnostics.append(.unknownKey(key, in: context, suggestion: nil, at: position(pair.key)))
+        } else {
+          diagnostics.append(
+            .unknownKey(key, in: context, suggestion: nearest(key, in: keys), at: position(pair.key)))
+        }
         continue
       }
       if values[key] == nil { values[key] = pair.value }
@@ -218,4 +222,22 @@ struct SchemaReader {
     guard index != bytes.endIndex, !"/?#".utf8.contains(bytes[index]) else { return false }
     return !bytes.contains(UInt8(ascii: " "))
   }
+}
+
+/// A file's diagnostics, capped: a generated or hostile file with 100,000 bad keys gets the
+/// first hundreds reported and a count of the rest, not 100,000 lines.
+struct ProblemList {
+  /// The most diagnostics one file reports.
+  static let limit = 200
+
+  private(set) var items: [Diagnostic] = []
+  /// How many were left out after the limit.
+  private(set) var suppressed = 0
+
+  mutating func append(_ diagnostic: Diagnostic) {
+    if items.count < Self.limit { items.append(diagnostic) } else { suppressed += 1 }
+  }
+
+  /// Whether more problems would only be counted, so their messages need not be built.
+  var isFull: Bool { items.count >= Self.limit }
 }

@@ -26,11 +26,18 @@ public struct NameIndex: Sendable {
     let key = Self.normalize(name)
     var candidates: [String: String] = [:]
     for written in names { candidates[Self.normalize(written)] = candidates[Self.normalize(written)] ?? written }
-    let near = nearestNames(key, in: Array(candidates.keys), limit: limit)
+    let near = nearestNames(key, in: Array(candidates.keys), limit: candidates.count)
     let prefixed = candidates.keys.filter { $0.hasPrefix(key) && !key.isEmpty }.sorted()
+    // One suggestion per id: "psilocibin" is near both "psilocybin" and its alias "psilocybine".
     var result: [String] = []
-    for k in near + prefixed where !result.contains(candidates[k]!) { result.append(candidates[k]!) }
-    return Array(result.prefix(limit))
+    var seen: Set<String> = []
+    for k in near + prefixed where result.count < limit {
+      let meant = ids[k] ?? []
+      if meant.allSatisfy(seen.contains) { continue }
+      seen.formUnion(meant)
+      result.append(candidates[k]!)
+    }
+    return result
   }
 
   /// Lower case, accents and ligatures folded; spaces, hyphens, dots, underscores and apostrophes dropped.

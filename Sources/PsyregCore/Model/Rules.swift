@@ -30,6 +30,8 @@ public struct Substance: Sendable, Hashable {
   public var origin: RuleOrigin
   /// Where each related id (isomer_of, salt_of, contains) is written, for diagnostics.
   public var referenceOrigins: [String: RuleOrigin] = [:]
+  /// Where each alias is written, in the order of `aliases` (empty when built in code).
+  public var aliasOrigins: [RuleOrigin] = []
 
   /// What a rule for this substance may be inherited from (isomer_of, then salt_of).
   public var inheritsFrom: String? { isomerOf ?? saltOf }
@@ -241,6 +243,8 @@ public struct Jurisdiction: Sendable, Hashable {
   public var origin: RuleOrigin
   /// Where `parent` is written; nil when there is none.
   public var parentOrigin: RuleOrigin?
+  /// Where each alias is written, in the order of `aliases` (empty when built in code).
+  public var aliasOrigins: [RuleOrigin] = []
 
   /// A schedule of this layer by id.
   public func schedule(_ id: String) -> Schedule? { schedules.first { $0.id == id } }

@@ -143,6 +143,17 @@ public struct JurisdictionReport: Sendable, Hashable {
     public var end: CivilDate
     /// Consecutive stretches; each differs from the one before in verdict or conflict.
     public var segments: [BandSegment]
+    /// The same span, one band per binding layer, nearest first: the place's own law, then the
+    /// law above it (Oregon, then the United States), each layer's verdict on its own.
+    public var layerBands: [LayerBand] = []
+  }
+
+  /// One binding layer's own verdict over the band's span.
+  public struct LayerBand: Sendable, Hashable {
+    /// The layer.
+    public var layer: ReportLayer
+    /// Consecutive stretches of one verdict of this layer (`conflict` is always false).
+    public var segments: [BandSegment]
   }
 
   /// Everything the report says about one substance.
@@ -391,20 +402,27 @@ extension JurisdictionReport {
     var band: Band?
     if let start = dated.first?.date {
       var segments: [BandSegment] = []
+      var perLayer: [String: [BandSegment]] = [:]
+      var layerOrder: [ReportLayer] = []
+      func extend(_ list: inout [BandSegment], _ point: CivilDate, _ verdict: Verdict, _ conflict: Bool) {
+        if let last = list.last, last.verdict == verdict, last.conflict == conflict { return }
+        if !list.isEmpty { list[list.count - 1].to = point }
+        list.append(BandSegment(from: point, to: date, verdict: verdict, conflict: conflict))
+      }
       var points = [start]
       for e in dated { if let d = e.date, d > start, d != points.last { points.append(d) } }
       for point in points {
         let answer = ask(bandActivity, point)
-        if let last = segments.last, last.verdict == answer.verdict,
-          last.conflict == answer.conflict
-        {
-          continue
+        extend(&segments, point, answer.verdict, answer.conflict)
+        for l in answer.layers {
+          let id = l.jurisdiction.id
+          if perLayer[id] == nil { layerOrder.append(layer(l.jurisdiction)) }
+          extend(&perLayer[id, default: []], point, l.verdict, false)
         }
-        if !segments.isEmpty { segments[segments.count - 1].to = point }
-        segments.append(
-          BandSegment(from: point, to: date, verdict: answer.verdict, conflict: answer.conflict))
       }
-      band = Band(activity: bandActivity, start: start, end: date, segments: segments)
+      band = Band(
+        activity: bandActivity, start: start, end: date, segments: segments,
+        layerBands: layerOrder.map { LayerBand(layer: $0, segments: perLayer[$0.id] ?? []) })
     }
 
     let allLayers = activities.first.map { $0.layers + $0.beside } ?? []

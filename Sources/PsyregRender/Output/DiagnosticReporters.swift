@@ -21,6 +21,11 @@ extension DiagnosticFormat {
     case .sarif: SARIFDiagnosticReporter()
     }
   }
+
+  /// The reporter, told how psyreg was invoked (SARIF records it in `invocations`).
+  public func reporter(arguments: [String], strict: Bool) -> any DiagnosticReporter {
+    self == .sarif ? SARIFDiagnosticReporter(arguments: arguments, strict: strict) : reporter
+  }
 }
 
 /// `path:line:column: error: message [code]`, each note on the line after as
@@ -101,8 +106,16 @@ public struct GitHubDiagnosticReporter: DiagnosticReporter {
 /// `message.text`, `locations[0].physicalLocation` (a relative, percent-encoded
 /// `artifactLocation.uri` and a `region.startLine`) and `partialFingerprints`.
 public struct SARIFDiagnosticReporter: DiagnosticReporter {
-  /// A SARIF reporter.
-  public init() {}
+  /// The command-line arguments after `psyreg`, for `invocations[0].arguments`.
+  public var arguments: [String]
+  /// Whether warnings fail the run too (`--strict`), for `executionSuccessful` and `exitCode`.
+  public var strict: Bool
+
+  /// A SARIF reporter; `arguments` and `strict` describe the invocation it reports on.
+  public init(arguments: [String] = ["validate", "--format", "sarif"], strict: Bool = false) {
+    self.arguments = arguments
+    self.strict = strict
+  }
 
   /// One SARIF log with a single run: every check as a rule, every diagnostic as a result.
   public func report(_ diagnostics: [Diagnostic]) -> String {
@@ -172,12 +185,15 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
                 (
                   "driver",
                   .object([
-                    ("name", "psyreg"), ("informationUri", "https://github.com/psyreg/psyreg"),
+                    ("name", "psyreg"), ("version", .string(PsyregVersion.current)),
+                    ("semanticVersion", .string(PsyregVersion.current)),
+                    ("informationUri", .string(PsyregVersion.informationURI)),
                     ("rules", .array(rules)),
                   ])
                 )
               ])
             ),
+            ("invocations", .array([invocation(diagnostics)])),
             // Columns count characters (Unicode code points), as the YAML reader does.
             ("columnKind", "unicodeCodePoints"),
             ("results", .array(results)),
@@ -186,6 +202,16 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
       ),
     ])
     return sarif.rendered() + "\n"
+  }
+
+  /// How psyreg ran: its arguments, exit code and whether it succeeded (as `validate` decides).
+  func invocation(_ diagnostics: [Diagnostic]) -> JSON {
+    let failed = diagnostics.hasErrors || (strict && diagnostics.hasWarnings)
+    return .object([
+      ("arguments", .array(arguments.map { .string($0) })),
+      ("exitCode", .number(failed ? 1 : 0)),
+      ("executionSuccessful", .bool(!failed)),
+    ])
   }
 
   /// "schema.unknown-key" → "SchemaUnknownKey", the PascalCase name SARIF suggests.

@@ -5,10 +5,11 @@ public enum ExpectationFormat: String, Sendable, CaseIterable {
   case text, junit
 
   /// The renderer that writes this format; `verbose` lists passing cases too (text only).
-  public func renderer(verbose: Bool = false) -> any ExpectationRenderer {
+  /// `root` is the rules folder, which JUnit class names are relative to.
+  public func renderer(verbose: Bool = false, root: String? = nil) -> any ExpectationRenderer {
     switch self {
     case .text: ExpectationTextRenderer(verbose: verbose)
-    case .junit: JUnitRenderer()
+    case .junit: JUnitRenderer(root: root)
     }
   }
 }
@@ -77,8 +78,15 @@ public struct JUnitRenderer: ExpectationRenderer {
   /// The `testsuites` element's name.
   public var name: String
 
+  /// The rules folder: class names are made relative to it (prefixed with its own name), so
+  /// that they do not depend on where the folder is; nil takes the file paths as they are.
+  public var root: String?
+
   /// A JUnit renderer whose `testsuites` element is called `name`.
-  public init(name: String = "psyreg") { self.name = name }
+  public init(name: String = "psyreg", root: String? = nil) {
+    self.name = name
+    self.root = root
+  }
 
   /// One JUnit XML document for all the results.
   public func render(_ results: [ExpectationResult]) -> String {
@@ -93,19 +101,20 @@ public struct JUnitRenderer: ExpectationRenderer {
     let errors = results.filter { !$0.passed && $0.answer == nil }.count
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out +=
-      "<testsuites name=\"\(XMLEscaper.attribute(name))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+      "<testsuites name=\"\(XMLEscaper.attribute(name))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(Self.time(results))\">\n"
     for file in files {
       let cases = byFile[file]!
       let failed = cases.filter { !$0.passed && $0.answer != nil }.count
       let erred = cases.filter { !$0.passed && $0.answer == nil }.count
       out +=
         "  <testsuite name=\"\(XMLEscaper.attribute(file))\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"\(erred)\""
-      out += " skipped=\"0\" file=\"\(XMLEscaper.attribute(file))\">\n"
+      out += " skipped=\"0\" time=\"\(Self.time(cases))\" file=\"\(XMLEscaper.attribute(file))\">\n"
       for result in cases {
         let c = result.testCase
         out +=
-          "    <testcase classname=\"\(XMLEscaper.attribute(Self.className(file)))\" name=\"\(XMLEscaper.attribute(c.name))\""
+          "    <testcase classname=\"\(XMLEscaper.attribute(Self.className(file, root: root)))\" name=\"\(XMLEscaper.attribute(c.name))\""
         out += " file=\"\(XMLEscaper.attribute(file))\"" + (c.origin.line.map { " line=\"\($0)\"" } ?? "")
+        out += " time=\"\(Self.time([result]))\""
         if result.passed {
           out += "/>\n"
           continue
@@ -124,8 +133,26 @@ public struct JUnitRenderer: ExpectationRenderer {
     return out
   }
 
-  /// "Rules/tests/oregon.yaml" → "Rules.tests.oregon", the dotted form JUnit readers group by.
-  static func className(_ file: String) -> String {
+  /// Seconds with microsecond precision, as JUnit readers expect ("0.000412").
+  static func time(_ results: [ExpectationResult]) -> String {
+    let micros = Int((results.reduce(0) { $0 + $1.seconds } * 1_000_000).rounded())
+    let fraction = String(micros % 1_000_000)
+    return "\(micros / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
+  }
+
+  /// "Rules/tests/oregon.yaml" → "Rules.tests.oregon", the dotted form JUnit readers group by;
+  /// with a `root` ("/home/me/psyreg/Rules"), relative to it and prefixed with its name, so
+  /// "/home/me/psyreg/Rules/tests/oregon.yaml" is "Rules.tests.oregon" too.
+  static func className(_ file: String, root: String? = nil) -> String {
+    var file = file
+    if let root {
+      let trimmed = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+      if file.hasPrefix(trimmed + "/") {
+        let name = trimmed.split(separator: "/").last.map(String.init) ?? ""
+        file = (name.isEmpty || name == "." || name == ".." ? "" : name + "/") + file.dropFirst(trimmed.count + 1)
+      }
+    }
+    if file.hasPrefix("/") { file = String(file.drop { $0 == "/" }) }
     var path = Substring(file)
     for suffix in [".yaml", ".yml"] where path.hasSuffix(suffix) {
       path = path.dropLast(suffix.count)

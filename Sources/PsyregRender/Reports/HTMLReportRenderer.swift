@@ -37,7 +37,10 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
   }
 
   func substance(_ s: JurisdictionReport.SubstanceSection, body: String) -> String {
-    "<section class=\"substance\" id=\"s-\(attr(s.id))\">\n" + body + "</section>\n"
+    // "borrowed": the place has no rule of its own for it; print keeps only its sentences.
+    let borrowed = s.activities.allSatisfy { $0.layers.first?.title == nil }
+    return "<section class=\"substance\(borrowed ? " borrowed" : "")\" id=\"s-\(attr(s.id))\">\n" + body
+      + "</section>\n"
   }
 
   // MARK: Sections
@@ -76,7 +79,7 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
         for a in s.activities { out += "<td>\(Self.chip(a.cell))</td>" }
         out += "</tr>\n"
       }
-      out += "</tbody></table></div>\n" + Self.legend
+      out += "</tbody></table></div>\n" + Self.shortLegend
     }
     return out + "</section>\n"
   }
@@ -102,30 +105,86 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
         "rules for <span class=\"id\">\(e(parent))</span> apply where it has none of its own")
     }
     out += "<p class=\"muted\">" + facts.joined(separator: " · ") + "</p>\n"
+    if !s.activities.isEmpty {
+      out += "<ul class=\"story\">\n"
+      for a in s.activities {
+        out += "<li>\(Self.chip(a.cell)) \(e(ReportWords.sentence(a)))</li>\n"
+      }
+      out += "</ul>\n"
+    }
     return out
   }
 
-  /// The timeline figure.
+  /// The timeline figure: the verdict in force, then one band per binding layer (the place's
+  /// own law, then the law above it), then one lane of numbered markers per layer, and the
+  /// numbered legend that says what each marker is (readable on paper and on touch screens).
   func band(_ s: JurisdictionReport.SubstanceSection, _ report: JurisdictionReport) -> String {
     guard let band = s.band else {
       return "<p class=\"muted\">No dated entry on or before \(report.date).</p>\n"
     }
     let layers = report.layers + report.beside
-    let svg = TimelineSVG(band: band, events: s.timeline.filter { $0.date != nil }, layers: layers)
-    let label =
-      "\(s.name): \(band.activity.rawValue) in \(report.jurisdiction.name), \(band.start) to \(band.end)"
-    var out = "<figure class=\"timeline\">\n" + svg.render(label: label) + "\n<figcaption>"
-    out +=
-      "Band: the verdict for <strong>\(band.activity.rawValue)</strong> from the first entry (\(band.start)) "
-    out += "to \(band.end); hatched where the layers conflict. Markers, one per entry: "
-    out += layers.enumerated().map { i, l in
-      let lane = l.binding ? "mk-l\(min(i, 3))" : "mk-beside"
-      return "<span class=\"key \(lane)\" aria-hidden=\"true\"></span>\(e(l.name))"
-    }.joined(separator: " ")
-    out += "<span class=\"key mk-uncertain\" aria-hidden=\"true\"></span>confidence not high"
-    out +=
-      ". Hover over a marker for its entry; every entry is in the table below.</figcaption>\n</figure>\n"
+    let events = s.timeline.filter { $0.date != nil }
+    let svg = TimelineSVG(band: band, events: events, layers: layers)
+    let activity = band.activity.rawValue
+    var out = "<figure class=\"timeline\">\n<div class=\"tl\">\n"
+    out += "<div class=\"band-label\"><strong>In force</strong> (the strictest binding layer) — \(activity)</div>\n"
+    out += svg.strip(band.segments, label: "\(s.name), \(activity), in force in \(report.jurisdiction.name)")
+    if band.layerBands.count > 1 {
+      for l in band.layerBands {
+        let own = l.layer.id == report.jurisdiction.id
+        out += "<div class=\"band-label\"><strong>\(e(l.layer.name)) law</strong>"
+        out += own ? " (the place\u{2019}s own)" : " (binding above it)"
+        out += "</div>\n"
+        out += svg.strip(l.segments, label: "\(s.name), \(activity), under \(l.layer.name) law")
+      }
+    }
+    // Numbered markers, one lane per layer; close numbers are staggered onto further lines,
+    // once for a wide page (`lvl`, `d`) and once for a phone (`p`, `pd`), chosen by the CSS.
+    for layer in layers {
+      let mine = events.enumerated().filter { $0.element.layer == layer }
+      if mine.isEmpty { continue }
+      let xs = mine.map { svg.x($0.element.date!) / TimelineSVG.width * 100 }
+      let wide = Self.stagger(xs, gap: 2.6)
+      let narrow = Self.stagger(xs, gap: 7.5)
+      var marks = ""
+      for (k, (i, ev)) in mine.enumerated() {
+        var classes = "num " + (layer.binding ? "num-binding" : "num-beside")
+        if ev.confidence != .high { classes += " num-uncertain" }
+        marks +=
+          "<a class=\"\(classes) lvl\(wide[k]) p\(narrow[k])\" href=\"#ev-\(attr(s.id))-\(i + 1)\" style=\"left:\(svg.percent(ev.date!))%\" "
+          + "title=\"\(attr(ReportWords.event(ev)))\">\(i + 1)</a>"
+      }
+      let depth = (wide.max() ?? 0) + 1
+      let phoneDepth = (narrow.max() ?? 0) + 1
+      out +=
+        "<div class=\"lane-label\">\(e(layer.name))\(layer.binding ? "" : " <span class=\"muted\">(beside)</span>")</div>"
+      out += "<div class=\"lane d\(depth) pd\(phoneDepth)\">\(marks)</div>\n"
+    }
+    out += svg.years() + "</div>\n"
+    out += "<figcaption>Bands: the verdict for <strong>\(activity)</strong> from the first entry (\(band.start)) "
+    out += "to \(band.end); hatched where the binding layers conflict. "
+    out += "Numbered markers, one per entry, explained below; an amber ring: confidence not high.</figcaption>\n"
+    out += "<ol class=\"marks\">\n"
+    for (i, ev) in events.enumerated() {
+      out += "<li id=\"ev-\(attr(s.id))-\(i + 1)\"\(ev.confidence == .high ? "" : " class=\"uncertain\"")>"
+      out += "<span class=\"date\">\(ev.dateText)</span> · \(e(ev.layer.name)) · \(e(ev.title))"
+      if !ev.changes.isEmpty { out += " <span class=\"muted\">(\(ev.changes.map(e).joined(separator: "; ")))</span>" }
+      if ev.confidence != .high { out += " <strong>\(ev.confidence.rawValue)</strong>" }
+      out += "</li>\n"
+    }
+    out += "</ol>\n</figure>\n"
     return out
+  }
+
+  /// The line (0 to 3) of each marker: the first whose last marker is at least `gap` percent
+  /// of the width to the left; the first line when none is.
+  static func stagger(_ xs: [Double], gap: Double) -> [Int] {
+    var lastX: [Double] = [-100, -100, -100, -100]
+    return xs.map { x in
+      let level = lastX.firstIndex { x - $0 >= gap } ?? 0
+      lastX[level] = x
+      return level
+    }
   }
 
   func status(_ s: JurisdictionReport.SubstanceSection, _ report: JurisdictionReport) -> String {
@@ -207,7 +266,7 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
   func designations(_ s: JurisdictionReport.SubstanceSection) -> String {
     var out = ""
     if !s.designations.isEmpty {
-      out += "<h3>Designations and approvals</h3>\n<ul>\n"
+      out += "<h3>Designations and approvals</h3>\n<ul class=\"designations\">\n"
       for d in s.designations {
         out +=
           "<li><span class=\"date\">\(d.dateText)</span> \(Self.layer(d.layer)) · \(d.kind.rawValue) — "
@@ -288,15 +347,16 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
 
   /// The matrix as one HTML document.
   public func render(_ matrix: MatrixReport) -> String {
-    var out = Self.head(
-      title: "\(matrix.activity.rawValue): jurisdictions × substances on \(matrix.date)")
+    var out = Self.head(title: Self.matrixTitle(matrix))
     out += "<header>\n<p class=\"kicker\">psyreg comparison matrix</p>\n"
     out +=
-      "<h1>\(matrix.activity.rawValue)</h1>\n<dl class=\"meta\">\n<dt>As of</dt><dd>\(matrix.date)</dd>\n"
+      "<h1>\(e(Self.matrixTitle(matrix)))</h1>\n<dl class=\"meta\">\n<dt>As of</dt><dd>\(matrix.date)</dd>\n"
     out +=
       "<dt>Rule set</dt><dd>\(Self.ruleSet(matrix.ruleSet))</dd>\n</dl>\n" + Self.disclaimer
       + "</header>\n"
-    out += "<section id=\"matrix\">\n" + matrixTable(matrix, link: nil) + "</section>\n"
+    out +=
+      "<section id=\"matrix\">\n" + matrixTable(matrix, link: { ReportIndex.fileName($0, .html) })
+      + "</section>\n"
     out += Self.footer(matrix.ruleSet, matrix.date)
     return out
   }
@@ -304,22 +364,38 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
   func matrixTable(_ matrix: MatrixReport, link: ((String) -> String?)?) -> String {
     var out =
       "<p class=\"muted\">Verdict for <strong>\(matrix.activity.rawValue)</strong> on \(matrix.date). "
-    out += "\(e(ReportWords.legend)) A faded cell: only a parent layer has data.</p>\n"
+    out += "\(e(ReportWords.legend)) A cell in italics with a dashed border: the place has no rule of its own "
+    out += "and the verdict comes from a layer above it. Each cell links to the place's report.</p>\n"
     out +=
-      "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th scope=\"col\">Jurisdiction</th>"
-    for s in matrix.substances { out += "<th scope=\"col\">\(e(s.name))</th>" }
+      "<div class=\"scroll\"><table class=\"matrix\">\n<caption>\(e(Self.matrixTitle(matrix)))</caption>\n"
+    out += "<thead><tr><th scope=\"col\" class=\"corner\">Jurisdiction</th>"
+    for s in matrix.substances {
+      out += "<th scope=\"col\" class=\"rot\"><span>\(e(s.name))</span></th>"
+    }
     out += "</tr></thead>\n<tbody>\n"
     for row in matrix.rows {
       var name = "\(e(row.jurisdiction.name)) <span class=\"id\">\(e(row.jurisdiction.id))</span>"
-      if let file = link?(row.jurisdiction.id) { name = "<a href=\"\(attr(file))\">\(name)</a>" }
+      let file = link?(row.jurisdiction.id)
+      if let file { name = "<a href=\"\(attr(file))\">\(name)</a>" }
       out += "<tr><th scope=\"row\">\(name)</th>"
-      for c in row.cells {
-        let tip = c.status.map { " title=\"\(attr($0))\"" } ?? ""
-        out += "<td\(c.ownData ? "" : " class=\"inherited\"")\(tip)>\(Self.chip(c.verdict))</td>"
+      for (i, c) in row.cells.enumerated() {
+        let substance = i < matrix.substances.count ? matrix.substances[i] : nil
+        var meaning = "\(row.jurisdiction.name), \(substance?.name ?? c.substance): \(c.verdict.verdict.rawValue)"
+        meaning += " for \(matrix.activity.rawValue) on \(matrix.date)"
+        if c.verdict.conflict { meaning += "; the layers conflict" }
+        if c.verdict.uncertain { meaning += "; confidence not high" }
+        if !c.ownData { meaning += "; no rule of its own, the verdict comes from a layer above" }
+        if let status = c.status { meaning += " (\(status))" }
+        var chip = Self.shortChip(c.verdict)
+        if let file {
+          chip =
+            "<a class=\"cell\" href=\"\(attr(file))#s-\(attr(c.substance))\" title=\"\(attr(meaning))\">\(chip)</a>"
+        }
+        out += "<td\(c.ownData ? "" : " class=\"inherited\"") title=\"\(attr(meaning))\">\(chip)</td>"
       }
       out += "</tr>\n"
     }
-    out += "</tbody></table></div>\n" + Self.legend
+    out += "</tbody></table></div>\n" + Self.shortLegend
     return out
   }
 
@@ -348,7 +424,14 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
       for line in ReportWords.coverageLines(coverage) { out += "<li>\(e(line))</li>\n" }
       out += "</ul>\n<p>\(e(ReportWords.sourceLine(coverage))).</p>\n</section>\n"
     }
-    out += "<section id=\"matrix\">\n<h2>Matrix: \(index.matrix.activity.rawValue)</h2>\n"
+    out += "<section id=\"matrix\">\n<h2>\(e(Self.matrixTitle(index.matrix)))</h2>\n"
+    if !index.otherMatrices.isEmpty {
+      out += "<p>The same matrix for the other activities: "
+      out += index.otherMatrices.map {
+        "<a href=\"\(attr(ReportIndex.matrixName($0.activity, .html)))\">\(e(ReportWords.activityName($0.activity)))</a>"
+      }.joined(separator: " · ")
+      out += ".</p>\n"
+    }
     out += matrixTable(index.matrix, link: index.file(for:)) + "</section>\n"
     out += Self.footer(index.ruleSet, index.date)
     return out
@@ -366,6 +449,9 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
     "\(e(l.name)) <span class=\"id\">\(e(l.id))</span>"
   }
 
+  /// "Possession: the verdict in each jurisdiction for each substance on 2024-06-01".
+  static func matrixTitle(_ m: MatrixReport) -> String { ReportWords.matrixTitle(m) }
+
   static func ruleSet(_ r: RuleSetIdentity) -> String {
     "<code class=\"hash\">sha256:\(e(r.sha256))</code> (\(r.fileCount) rule file\(r.fileCount == 1 ? "" : "s"))"
   }
@@ -381,6 +467,35 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
     }
     return out + "</span>"
   }
+
+  /// The matrix's compact chip: three letters (spelled out in its `title` and in the legend
+  /// under the matrix) so that every column fits the page.
+  static func shortChip(_ c: VerdictCell) -> String {
+    var out = "<span class=\"v v-\(c.verdict.rawValue)\"><abbr title=\"\(c.verdict.rawValue)\">"
+    out += "\(short(c.verdict))</abbr>"
+    if c.conflict { out += ReportWords.conflictMark }
+    if c.uncertain { out += ReportWords.uncertainMark }
+    return out + "</span>"
+  }
+
+  static func short(_ v: Verdict) -> String {
+    switch v {
+    case .allowed: "ALW"
+    case .conditional: "CND"
+    case .decriminalized: "DEC"
+    case .prohibited: "PRO"
+    case .unknown: "UNK"
+    }
+  }
+
+  static let shortLegend: String = {
+    var out = "<p class=\"legend\">"
+    for verdict in Verdict.allCases {
+      out += "<span class=\"v v-\(verdict.rawValue)\">\(short(verdict))</span> \(verdict.rawValue) "
+    }
+    out += "<span class=\"muted\">· ≠ layers conflict · ? confidence not high</span></p>\n"
+    return out
+  }()
 
   static func refs(_ numbers: [Int]) -> String {
     if numbers.isEmpty { return "" }

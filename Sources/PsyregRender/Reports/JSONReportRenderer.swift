@@ -160,11 +160,28 @@ public struct JSONReportRenderer: ReportRenderer {
     ])
   }
 
+  static func segments(_ list: [JurisdictionReport.BandSegment]) -> JSON {
+    .array(
+      list.map { s in
+        .object([
+          ("from", .string(s.from.description)), ("to", .string(s.to.description)),
+          ("verdict", .string(s.verdict.rawValue)), ("conflict", .bool(s.conflict)),
+        ])
+      })
+  }
+
   static func band(_ b: JurisdictionReport.Band) -> JSON {
     .object([
       ("activity", .string(b.activity.rawValue)),
       ("from", .string(b.start.description)),
       ("to", .string(b.end.description)),
+      (
+        "layers",
+        .array(
+          b.layerBands.map { l in
+            .object([("jurisdiction", .string(l.layer.id)), ("segments", segments(l.segments))])
+          })
+      ),
       (
         "segments",
         .array(

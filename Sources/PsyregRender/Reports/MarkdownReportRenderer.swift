@@ -97,7 +97,9 @@ public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
     if let parent = s.inheritsFrom {
       facts.append("rules for \(Self.code(parent)) apply where it has none of its own")
     }
-    return "## \(Self.text(s.name))\n\n" + facts.joined(separator: " · ") + "\n\n"
+    var out = "## \(Self.text(s.name))\n\n" + facts.joined(separator: " · ") + "\n\n"
+    for a in s.activities { out += "- " + Self.text(ReportWords.sentence(a)) + "\n" }
+    return out + (s.activities.isEmpty ? "" : "\n")
   }
 
   func status(_ s: JurisdictionReport.SubstanceSection, _ report: JurisdictionReport) -> String {
@@ -212,7 +214,7 @@ public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
 
   /// The matrix as one Markdown document.
   public func render(_ matrix: MatrixReport) -> String {
-    var out = "# \(matrix.activity.rawValue): jurisdictions × substances\n\n"
+    var out = "# \(ReportWords.matrixTitle(matrix))\n\n"
     out += "- **As of:** \(matrix.date)\n"
     out +=
       "- **Rule set:** \(Self.code("sha256:" + matrix.ruleSet.sha256)) (\(matrix.ruleSet.fileCount) rule files)\n\n"
@@ -267,7 +269,14 @@ public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
       for line in ReportWords.coverageLines(coverage) { out += "- \(line)\n" }
       out += "\n\(ReportWords.sourceLine(coverage)).\n"
     }
-    out += "\n## Matrix\n\n"
+    out += "\n## \(ReportWords.matrixTitle(index.matrix))\n\n"
+    if !index.otherMatrices.isEmpty {
+      out += "The same matrix for the other activities: "
+      out += index.otherMatrices.map {
+        "[\(ReportWords.activityName($0.activity))](\(ReportIndex.matrixName($0.activity, .markdown)))"
+      }.joined(separator: " · ")
+      out += ".\n\n"
+    }
     out += matrixTable(index.matrix, link: index.file(for:))
     return out
   }

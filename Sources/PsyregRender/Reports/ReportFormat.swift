@@ -59,6 +59,14 @@ public struct ReportIndex: Sendable, Hashable {
   public var matrix: MatrixReport
   /// The data's coverage figures, shown on the index page when given.
   public var coverage: CoverageSummary?
+  /// The matrices of the other activities, written beside the index as
+  /// `matrix-<activity>.<extension>` and linked from it (`psyreg report --all`).
+  public var otherMatrices: [MatrixReport] = []
+
+  /// The file name of an activity's matrix beside the index.
+  public static func matrixName(_ activity: Activity, _ format: ReportFormat) -> String {
+    "matrix-\(activity.rawValue).\(format.fileExtension)"
+  }
 
   /// An index from its parts.
   public init(date: CivilDate, ruleSet: RuleSetIdentity, items: [Item], matrix: MatrixReport) {
@@ -117,6 +125,68 @@ enum ReportWords {
 
   static func layerChain(_ layers: [ReportLayer]) -> String {
     layers.map { "\($0.name) (\($0.id))" }.joined(separator: " → ")
+  }
+
+  /// "2 January 2023".
+  static func longDate(_ d: CivilDate) -> String {
+    let months = [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+      "November", "December",
+    ]
+    return "\(d.day) \(months[d.month - 1]) \(d.year)"
+  }
+
+  /// "Possession: the verdict in each jurisdiction for each substance on 2024-06-01".
+  static func matrixTitle(_ m: MatrixReport) -> String {
+    "\(activityName(m.activity)): the verdict in each jurisdiction for each substance on \(m.date)"
+  }
+
+  static func activityName(_ a: Activity) -> String {
+    switch a {
+    case .possession: "Possession"
+    case .supply: "Supply"
+    case .medical: "Medical use"
+    case .research: "Research"
+    case .supervisedUse: "Supervised use"
+    case .religious: "Religious use"
+    }
+  }
+
+  static func phrase(_ l: JurisdictionReport.LayerVerdict) -> String {
+    switch l.verdict {
+    case .allowed: "lawful"
+    case .conditional: "lawful on conditions"
+    case .decriminalized: "decriminalised (unlawful, not a crime)"
+    case .prohibited: "prohibited"
+    case .unknown: l.title == nil ? "not recorded" : "of unknown status"
+    }
+  }
+
+  static func under(_ l: JurisdictionReport.LayerVerdict) -> String {
+    var out = "\(phrase(l)) under \(l.layer.name) law"
+    if let since = l.since, l.verdict != .unknown { out += " since \(longDate(since))" }
+    return out
+  }
+
+  /// One sentence per activity, the place's own law first and the binding law above it after:
+  /// "Supervised use: lawful on conditions under Oregon law since 2 January 2023, and remains
+  /// prohibited under United States law."
+  static func sentence(_ a: JurisdictionReport.ActivityStatus) -> String {
+    let name = activityName(a.activity)
+    guard let own = a.layers.first else { return "\(name): \(a.verdict.rawValue)." }
+    var out = "\(name): \(under(own))"
+    let above = Array(a.layers.dropFirst())
+    // The layer above that governs when they conflict, else the nearest one above.
+    if let other = above.first(where: { a.conflict && $0.verdict == a.verdict }) ?? above.first {
+      if other.verdict == own.verdict {
+        out += ", as under \(other.layer.name) law"
+      } else if a.conflict {
+        out += ", and remains \(phrase(other)) under \(other.layer.name) law, which governs"
+      } else {
+        out += "; \(under(other))"
+      }
+    }
+    return out + "."
   }
 
   static let conflictMark = "≠"

@@ -96,6 +96,42 @@ struct TimelineSVG {
     return out
   }
 
+  /// One band alone, for one list of segments (the combined verdict, or one layer's own): a
+  /// short SVG strip that stretches to the page width, each segment with its tooltip.
+  func strip(_ segments: [JurisdictionReport.BandSegment], label: String) -> String {
+    let height = 22.0
+    var out =
+      "<svg class=\"tl strip\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(height))\" width=\"100%\" "
+      + "height=\"\(Self.number(height))\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(XMLEscaper.attribute(label))\">\n"
+    for segment in segments {
+      let x0 = x(segment.from)
+      let x1 = max(x(segment.to), x0 + 2)
+      var tip = "\(label): \(segment.verdict.rawValue) from \(segment.from) to \(segment.to)"
+      if segment.conflict { tip += "; the layers conflict" }
+      let geometry =
+        "x=\"\(Self.number(x0))\" y=\"1\" width=\"\(Self.number(x1 - x0))\" height=\"\(Self.number(height - 2))\""
+      out +=
+        "<g class=\"seg\"><title>\(XMLEscaper.text(tip))</title><rect class=\"seg v-\(segment.verdict.rawValue)\" \(geometry)/>"
+      if segment.conflict { out += "<rect class=\"hatch\" \(geometry)/>" }
+      out += "</g>\n"
+    }
+    return out + "</svg>\n"
+  }
+
+  /// The year labels under the bands, in HTML, placed in percent.
+  func years() -> String {
+    var labels = ""
+    for (index, year) in ticks().enumerated() {
+      let tick = x(CivilDate(year: year, month: 1, day: 1)!)
+      let minor = index % 2 == 1 ? " class=\"minor\"" : ""
+      labels += "<span\(minor) style=\"left:\(Self.number(tick / Self.width * 100))%\">\(year)</span>"
+    }
+    return "<div class=\"years\" aria-hidden=\"true\">\(labels)</div>\n"
+  }
+
+  /// Where a date falls across the width, in percent.
+  func percent(_ date: CivilDate) -> String { Self.number(x(date) / Self.width * 100) }
+
   /// 1 January of every `step` years inside the band, at most about eight.
   func ticks() -> [Int] {
     let years = band.end.year - band.start.year

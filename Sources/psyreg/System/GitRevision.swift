@@ -54,10 +54,17 @@ public struct GitRepository: Sendable {
       let meta = String(decoding: record[record.startIndex..<tab], as: UTF8.self).split(
         separator: " ")
       let path = String(decoding: record[(tab + 1)...], as: UTF8.self)
-      guard meta.count == 3, meta[1] == "blob", meta[0] == "100644" || meta[0] == "100755" else {
-        continue
-      }
+      guard meta.count == 3, meta[1] == "blob" else { continue }
       guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { continue }
+      // A committed link's blob is its target path; following it would read whatever the work
+      // tree has there now, not the revision. Say so rather than skip it silently.
+      if meta[0] == "120000" {
+        throw Failure(
+          description:
+            "\(path) is a symbolic link in revision '\(revision)'; psyreg does not follow links in rule folders"
+        )
+      }
+      guard meta[0] == "100644" || meta[0] == "100755" else { continue }
       guard
         !path.split(separator: "/").contains(where: { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
         )

@@ -4,7 +4,7 @@
 /// - C0 controls other than tab and newline, DEL, and C1 controls (ESC sequences, OSC
 ///   hyperlinks and titles, BEL, a carriage return that overprints a line) are shown as
 ///   `\u{1B}`-style text; so are the bidirectional overrides that reorder what is read.
-/// - A line that starts with `::` is a GitHub workflow command (`::error`, `::add-mask::`,
+/// - A line that starts with `::` (or `##[`, the older syntax) is a GitHub workflow command (`::error`, `::add-mask::`,
 ///   `::stop-commands::`); unless the output is meant to hold such commands (`validate
 ///   --format github`, whose own values are percent-encoded), it gets a leading `\`.
 public enum TerminalEscaper {
@@ -12,14 +12,18 @@ public enum TerminalEscaper {
   public static func sanitize(_ text: String, workflowCommands: Bool = false) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
+    // Only spaces and tabs since the line began: the runner reads a command after them too.
     var atLineStart = true
     var scalars = text.unicodeScalars[...]
     while let scalar = scalars.first {
       scalars = scalars.dropFirst()
-      if atLineStart && !workflowCommands && scalar == ":" && scalars.first == ":" {
+      // `::command` and the runner's older `##[command]` syntax.
+      if atLineStart && !workflowCommands
+        && ((scalar == ":" && scalars.first == ":") || (scalar == "#" && scalars.starts(with: "#[".unicodeScalars)))
+      {
         out += "\\"
       }
-      atLineStart = scalar == "\n"
+      atLineStart = scalar == "\n" || (atLineStart && (scalar == " " || scalar == "\t"))
       if isInert(scalar) {
         out.unicodeScalars.append(scalar)
       } else {

@@ -1,0 +1,1 @@
+printf 'id: lsd\nname: L\000SD\nkind: compound\n' > Rules/substances/lsd.yaml

@@ -1,0 +1,1 @@
+ln Rules/substances/mdma.yaml o.html

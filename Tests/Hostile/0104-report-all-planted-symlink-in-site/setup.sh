@@ -1,0 +1,2 @@
+mkdir site
+ln -s ../Rules/jurisdictions/us.yaml site/us.html

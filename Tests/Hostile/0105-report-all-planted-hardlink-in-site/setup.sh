@@ -1,0 +1,2 @@
+mkdir site
+ln Rules/jurisdictions/us-or.yaml site/us-or.html

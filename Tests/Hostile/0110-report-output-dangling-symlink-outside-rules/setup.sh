@@ -1,0 +1,2 @@
+mkdir elsewhere
+ln -s elsewhere/r.md o.md

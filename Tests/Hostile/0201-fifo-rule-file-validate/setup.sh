@@ -1,0 +1,1 @@
+mkfifo Rules/substances/x.yaml

@@ -1,0 +1,1 @@
+mkfifo Rules/jurisdictions/x.yaml

@@ -1,0 +1,1 @@
+mkfifo Rules/tests/t.yaml

@@ -1,0 +1,1 @@
+ln -s /dev/urandom Rules/tests/random.yaml

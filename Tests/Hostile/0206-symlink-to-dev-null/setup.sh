@@ -1,0 +1,1 @@
+ln -s /dev/null Rules/substances/null.yaml

@@ -1,0 +1,1 @@
+truncate -s 1G Rules/jurisdictions/big.yaml

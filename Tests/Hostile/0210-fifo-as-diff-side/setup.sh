@@ -1,0 +1,2 @@
+cp -a Rules new
+mkfifo new/substances/x.yaml

@@ -1,0 +1,2 @@
+ln -s . Rules/loop
+ln -s .. Rules/substances/up

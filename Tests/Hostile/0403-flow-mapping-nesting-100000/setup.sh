@@ -1,0 +1,1 @@
+{ printf 'id: deep\nname: Deep\nkind: national\nnote: '; for i in $(seq 10000); do printf '{a: {a: {a: {a: {a: {a: {a: {a: {a: {a: '; done; printf 'x'; head -c 100000 /dev/zero | tr '\0' '}'; echo; } > Rules/jurisdictions/deep.yaml

@@ -1,0 +1,1 @@
+{ printf 'cases:\n  '; for i in $(seq 7000); do printf -- '- - - - - - - - - - '; done; printf 'x\n'; } > Rules/tests/deep.yaml

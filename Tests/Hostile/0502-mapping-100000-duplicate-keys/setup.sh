@@ -1,0 +1,1 @@
+{ printf 'id: dup\nname: Dup\nkind: compound\n'; yes 'note: x' | head -n 100000; } > Rules/substances/dup.yaml

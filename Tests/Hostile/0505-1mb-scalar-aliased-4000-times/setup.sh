@@ -1,0 +1,1 @@
+{ printf 'id: bomb\nname: Bomb\nkind: compound\ndescription: &big '; head -c 1000000 /dev/zero | tr '\0' 'x'; printf '\naliases: ['; for i in $(seq 3999); do printf '*big, '; done; printf '*big]\n'; } > Rules/substances/bomb.yaml

@@ -1,0 +1,1 @@
+p=us; for i in $(seq 2000); do printf 'id: zz-%d\nname: ZZ %d\nkind: national\nadopts:\n  - layer: %s\n    from: 1970-01-01\n    instrument: Act %d\n    sources: [https://www.law.cornell.edu/uscode/text/21/812]\n    confidence: high\n' $i $i $p $i > Rules/jurisdictions/zz-$i.yaml; p=zz-$i; done

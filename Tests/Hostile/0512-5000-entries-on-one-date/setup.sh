@@ -1,0 +1,1 @@
+{ printf 'id: zz\nname: ZZ\nkind: national\n\ntimeline:\n'; for i in $(seq 5000); do printf '  - date: 2020-01-01\n    kind: other\n    substances: [mdma]\n    title: Entry %d\n    instrument: Act %d\n    sources: [https://www.law.cornell.edu/uscode/text/21/812]\n    confidence: high\n    verdicts: {medical: prohibited}\n' $i $i; done; } > Rules/jurisdictions/zz.yaml

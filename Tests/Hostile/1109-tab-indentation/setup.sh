@@ -1,0 +1,1 @@
+printf 'id: lsd\nname: LSD\naliases:\n\t- acid\nkind: compound\n' > Rules/substances/lsd.yaml
