@@ -14,7 +14,14 @@ let package = Package(
     .executable(name: "psyreg-gen", targets: ["psyreg-gen"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     .systemLibrary(
@@ -28,11 +35,28 @@ let package = Package(
     .target(name: "PsyregCore", dependencies: ["PsyregYAML"], exclude: ["README.md"]),
     // Every output format: answers, timelines, lists, diagnostics, reports, diffs.
     .target(name: "PsyregRender", dependencies: ["PsyregCore"], exclude: ["README.md"]),
+    // `psyreg serve`: the JSON API and the pages over HTTP, with hot reload of the rules.
+    .target(
+      name: "PsyregServer",
+      dependencies: [
+        "PsyregCore",
+        "PsyregRender",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "CompressNIO", package: "compress-nio"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ],
+      exclude: ["README.md"]
+    ),
     .executableTarget(
       name: "psyreg",
       dependencies: [
         "PsyregCore",
         "PsyregRender",
+        "PsyregServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -50,6 +74,12 @@ let package = Package(
     .testTarget(
       name: "PsyregRenderTests", dependencies: ["PsyregRender", "PsyregCore", "PsyregTestSupport"],
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "PsyregServerTests",
+      dependencies: [
+        "PsyregServer", "PsyregCore", "PsyregRender", "PsyregTestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
     .testTarget(name: "PsyregCLITests", dependencies: ["psyreg", "PsyregCore", "PsyregRender", "PsyregTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

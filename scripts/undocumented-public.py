@@ -25,7 +25,7 @@ def undocumented(path):
         if j < 0 or not lines[j].strip().startswith('///'):
             yield i + 1, line.strip()
 
-roots = sys.argv[1:] or ['Sources/PsyregYAML', 'Sources/PsyregCore', 'Sources/PsyregRender']
+roots = sys.argv[1:] or ['Sources/PsyregYAML', 'Sources/PsyregCore', 'Sources/PsyregRender', 'Sources/PsyregServer']
 found = [(str(p), n, l) for r in roots for p in sorted(pathlib.Path(r).rglob('*.swift')) for n, l in undocumented(p)]
 for p, n, l in found:
     print(f'{p}:{n}: {l}')

@@ -3,7 +3,7 @@ import PsyregCore
 import PsyregRender
 
 @main
-struct Psyreg: ParsableCommand {
+struct Psyreg: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "psyreg",
     abstract: "Is this psychedelic medicine allowed here, for this purpose, on this date — and says who?",
@@ -23,7 +23,7 @@ struct Psyreg: ParsableCommand {
     version: PsyregVersion.current,
     subcommands: [
       AskCommand.self, TimelineCommand.self, ListCommand.self, TestCommand.self, ValidateCommand.self, DiffCommand.self,
-      ReportCommand.self,
+      ReportCommand.self, ServeCommand.self,
     ]
   )
 }

@@ -8,6 +8,9 @@ import Synchronization
 /// collected. Files are only ever opened for reading.
 public struct RuleLoader: Sendable {
   package var reader: YAMLReader
+  /// False decodes the files one after another on the calling thread (the server reloads so,
+  /// on a low-priority thread, leaving the other cores to requests).
+  package var concurrent = true
 
   /// A loader with the reader's default limits.
   public init() {
@@ -63,7 +66,11 @@ public struct RuleLoader: Sendable {
   /// Decodes file `i` of `paths` with `decodeFile(i)` on all cores, then checks them together.
   private func loadInParallel(_ paths: [String], _ decodeFile: @Sendable (Int) -> FileResult) -> Output {
     let results = ConcurrentResults<FileResult>(count: paths.count)
-    DispatchQueue.concurrentPerform(iterations: paths.count) { results.set($0, decodeFile($0)) }
+    if concurrent {
+      DispatchQueue.concurrentPerform(iterations: paths.count) { results.set($0, decodeFile($0)) }
+    } else {
+      for i in paths.indices { results.set(i, decodeFile(i)) }
+    }
     return combine(files: paths, results.values())
   }
 

@@ -4,8 +4,8 @@ import PsyregCore
 /// (class `v-<verdict>` on table chips and timeline band segments alike), the layout for phones
 /// (wide tables scroll, per-substance tables become cards below 640 px) and for print. It has
 /// no `@import` and no `url()` but the page's own `url(#hatch)`: nothing is fetched.
-enum ReportStylesheet {
-  static let css = """
+package enum ReportStylesheet {
+  package static let css = """
     :root { color-scheme: light; --allowed: #4a9e5c; --conditional: #2456a8; --decriminalized: #b06a00;
       --prohibited: #7f1d1d; --unknown: #e3e3e3; --ink: #1b1b1b; --muted: #595959; --rule: #d9d9d9; }
     * { box-sizing: border-box; }
