@@ -377,22 +377,7 @@ enum Pages {
     return out + "</dl>\n</section>\n"
   }
 
-  static func originWords(_ layer: LayerAnswer) -> String? {
-    var parts: [String] = []
-    if let adoption = layer.adoption {
-      parts.append("follows the schedules of \(adoption.layer) since \(adoption.from) (\(adoption.instrument))")
-    }
-    if let schedule = layer.schedule, layer.origin != .own {
-      parts.append("listed in \(schedule.label) [\(schedule.id)] (\(schedule.instrument))")
-    }
-    if let amendment = layer.amendment, amendment.origin != layer.governing?.origin {
-      parts.append("as amended on \(amendment.date) by \(amendment.title) (\(amendment.instrument))")
-    }
-    if let from = layer.inheritedFrom {
-      parts.append("the rule for \(from), which this substance is an isomer or salt of")
-    }
-    return parts.isEmpty ? nil : parts.joined(separator: "; ")
-  }
+  static func originWords(_ layer: LayerAnswer) -> String? { AnswerTextRenderer.originParts(layer) }
 
   static func all(_ answers: [Answer], on: String?) -> String {
     guard let first = answers.first else { return "" }

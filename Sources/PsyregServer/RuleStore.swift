@@ -1,11 +1,11 @@
 import Dispatch
 import Foundation
+import PsyregCore
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
 #endif
-import PsyregCore
-import Synchronization
 
 /// One compiled rule set, never changed once made: every request reads one snapshot and
 /// answers wholly from it.

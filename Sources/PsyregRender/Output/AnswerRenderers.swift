@@ -164,6 +164,11 @@ public struct AnswerTextRenderer: AnswerRenderer {
 
   /// Where a layer's answer comes from, in words, when that is more than its own entry.
   static func originLine(_ layer: LayerAnswer) -> String? {
+    originParts(layer).map { "(" + $0 + ")" }
+  }
+
+  /// The same without the parentheses, for the server's pages.
+  package static func originParts(_ layer: LayerAnswer) -> String? {
     var parts: [String] = []
     if let adoption = layer.adoption {
       parts.append("follows the schedules of \(adoption.layer) since \(adoption.from) (\(adoption.instrument))")
@@ -180,7 +185,7 @@ public struct AnswerTextRenderer: AnswerRenderer {
     if layer.origin == .initial && layer.governing?.title.hasPrefix("Not listed") == true {
       parts.append("not listed in any schedule of this layer")
     }
-    return parts.isEmpty ? nil : "(" + parts.joined(separator: "; ") + ")"
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
   }
 
   /// Every activity in a compact table, one row each, one column per layer.
