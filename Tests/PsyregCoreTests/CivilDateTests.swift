@@ -31,4 +31,14 @@ import Testing
       #expect(CivilDate(dayNumber: day).dayNumber == day)
     }
   }
+
+  @Test func arithmeticSaturatesAtTheYearsADateMayHave() {
+    #expect(date("0001-01-01").dayNumber == CivilDate.firstDayNumber)
+    #expect(date("9999-12-31").dayNumber == CivilDate.lastDayNumber)
+    #expect(date("9999-12-31").adding(days: 1) == date("9999-12-31"))
+    #expect(date("0001-01-01").adding(days: -1) == date("0001-01-01"))
+    #expect(date("2000-01-01").adding(days: .max) == date("9999-12-31"))
+    #expect(date("2000-01-01").adding(days: .min) == date("0001-01-01"))
+    #expect(CivilDate(dayNumber: .min).description == "0001-01-01")
+  }
 }

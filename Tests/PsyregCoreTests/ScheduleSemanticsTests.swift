@@ -203,6 +203,32 @@ import Testing
     #expect(classWide.first?.substances == ["dmt", "lsd"])
     #expect(classWide.first?.changes.map(\.substance) == ["lsd"], "DMT's own same-day entry keeps it prohibited")
   }
+
+  @Test func aDoubtfulScheduleMakesTheAnswersReadFromItUncertain() throws {
+    var files = Self.files
+    files["Rules/jurisdictions/us.yaml"] = files["Rules/jurisdictions/us.yaml"]!.replacingOccurrences(
+      of: "  csa-iii:\n    label: CSA Schedule III\n    instrument: Act\n    sources: [https://example.org/]\n"
+        + "    confidence: high\n",
+      with: "  csa-iii:\n    label: CSA Schedule III\n    instrument: Act\n    sources: [https://example.org/]\n"
+        + "    confidence: uncertain\n")
+    #expect(files != Self.files, "the fixture's schedule text changed; update the replacement")
+    let book = PsyregTestSupport.book(files)
+    let ketamine = try book.ask("ketamine", in: "us", activity: .medical, on: date("2020-01-01"))
+    #expect(ketamine.layers.first?.confidence == .uncertain)
+    #expect(ketamine.isUncertain)
+    #expect(AnswerJSONRenderer().json(ketamine).rendered().contains(#""confidence": "uncertain""#))
+    #expect(AnswerTextRenderer().render(ketamine).contains("(!) confidence: uncertain"))
+    // The listing entry itself is high; LSD's schedule is not doubtful, so neither is its answer.
+    let lsd = try book.ask("lsd", in: "us", activity: .possession, on: date("2020-01-01"))
+    #expect(!lsd.isUncertain)
+  }
+
+  @Test func factsGivenInCodeAreNormalisedLikeFactsOnTheCommandLine() throws {
+    #expect(
+      Facts(indication: "PTSD", prescriber: "Authorised Psychiatrist")
+        == Facts(indication: "ptsd", prescriber: "authorised-psychiatrist"))
+    #expect(try Facts(["indication": "PTSD"]) == Facts(indication: "PTSD"))
+  }
 }
 
 /// Over every shipped jurisdiction, substance and activity: a layer's status label is its

@@ -26,6 +26,20 @@ import Testing
       ])
   }
 
+  @Test func sameDayEntriesAcrossEveryJurisdictionComeInIdOrder() {
+    func layer(_ id: String) -> String {
+      "id: \(id)\nname: \(id.uppercased())\nkind: national\ntimeline:\n  - date: 2000-01-01\n    kind: scheduled\n"
+        + "    substances: [lsd]\n    title: \(id) lists LSD\n    instrument: Act\n    sources: [https://example.org/]\n"
+        + "    confidence: high\n    verdicts: {default: prohibited}\n"
+    }
+    let book = PsyregTestSupport.book([
+      "Rules/substances/lsd.yaml": "id: lsd\nname: LSD\nkind: compound\n",
+      "Rules/jurisdictions/bb.yaml": layer("bb"), "Rules/jurisdictions/aa.yaml": layer("aa"),
+      "Rules/jurisdictions/cc.yaml": layer("cc"),
+    ])
+    #expect(book.timeline(TimelineQuery()).map(\.jurisdiction.id) == ["aa", "bb", "cc"])
+  }
+
   @Test func entriesThatSetNoVerdictBelong() {
     let items = book.timeline(TimelineQuery(substance: "psilocybin", jurisdiction: "us"))
     let designation = items.first { $0.entry.kind == .designation }

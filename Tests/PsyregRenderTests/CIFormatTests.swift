@@ -196,6 +196,22 @@ import Testing
     return (JUnitRenderer().render(results), results)
   }
 
+  @Test func junitSaysWhyACaseCouldNotBeAsked() throws {
+    let output = RuleLoader().load(sources: Self.rules)
+    let book = RuleBook(output.rules)
+    var badFacts = try #require(output.rules.cases.first)
+    badFacts.facts = ["age": "old"]
+    var unresolved = badFacts
+    unresolved.facts = [:]
+    unresolved.substance = "no-such-substance"
+    let results = [book.run(badFacts), book.run(unresolved)]
+    #expect(results.map(\.notAsked) == [.badFacts, .unresolved])
+    let xml = JUnitRenderer().render(results)
+    #expect(xml.contains("type=\"bad-facts\""))
+    #expect(xml.contains("type=\"unresolved\""))
+    #expect(xml.contains("errors=\"2\""))
+  }
+
   @Test func junitCountsSuitesAndCases() {
     let (xml, results) = junit()
     #expect(results.count == 3)

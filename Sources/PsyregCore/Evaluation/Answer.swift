@@ -137,11 +137,13 @@ public struct LayerAnswer: Sendable, Hashable {
 
   /// The layer adopted, for answers that come through an adoption.
   public var via: String? { adoption?.layer }
-  /// The weaker of the governing rule's confidence and the adoption's it came through.
+  /// The weakest confidence of what the answer rests on: the governing rule, and the adoption,
+  /// schedule and class-wide amendment it came through (a doubtful schedule makes every answer
+  /// read from it doubtful too). Nil when no rule governs.
   public var confidence: Confidence? {
     guard let rule = governing?.confidence else { return nil }
-    guard let adopted = adoption?.confidence else { return rule }
-    return Confidence.allCases.last { $0 == rule || $0 == adopted }
+    let through = [adoption?.confidence, schedule?.confidence, amendment?.confidence].compactMap { $0 }
+    return Confidence.allCases.last { $0 == rule || through.contains($0) }
   }
 }
 

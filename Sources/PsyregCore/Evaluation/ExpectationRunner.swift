@@ -2,8 +2,10 @@
 public struct ExpectationResult: Sendable {
   /// The case that was run.
   public var testCase: ExpectationCase
-  /// Nil when the case's names could not be resolved.
+  /// Nil when the case could not be asked (see `notAsked`).
   public var answer: Answer?
+  /// Why the case could not be asked; nil when it was.
+  public var notAsked: NotAsked?
   /// What differs from the expectation; empty when the case passes.
   public var failures: [String]
   /// How long asking and comparing took, in seconds (JUnit's `time`).
@@ -11,6 +13,14 @@ public struct ExpectationResult: Sendable {
 
   /// Whether the answer met every expectation.
   public var passed: Bool { failures.isEmpty }
+
+  /// Why a case could not be asked.
+  public enum NotAsked: String, Sendable {
+    /// A fact is unknown or its value is not valid (`age: x`).
+    case badFacts = "bad-facts"
+    /// The substance or jurisdiction names nothing in the rules.
+    case unresolved
+  }
 }
 
 extension RuleBook {
@@ -30,14 +40,14 @@ extension RuleBook {
     do {
       facts = try Facts(testCase.facts)
     } catch {
-      return ExpectationResult(testCase: testCase, answer: nil, failures: [error.description])
+      return ExpectationResult(testCase: testCase, answer: nil, notAsked: .badFacts, failures: [error.description])
     }
     let answer: Answer
     do {
       answer = try ask(
         testCase.substance, in: testCase.jurisdiction, activity: testCase.activity, on: testCase.date, facts: facts)
     } catch {
-      return ExpectationResult(testCase: testCase, answer: nil, failures: [error.description])
+      return ExpectationResult(testCase: testCase, answer: nil, notAsked: .unresolved, failures: [error.description])
     }
     var failures: [String] = []
     if answer.verdict != testCase.verdict {
@@ -71,7 +81,7 @@ extension RuleBook {
           "layer \(expected.jurisdiction) origin: expected \(origin.rawValue), got \(layer.origin.rawValue)")
       }
     }
-    return ExpectationResult(testCase: testCase, answer: answer, failures: failures)
+    return ExpectationResult(testCase: testCase, answer: answer, notAsked: nil, failures: failures)
   }
 
   /// Every case read with the rules, in file and line order.

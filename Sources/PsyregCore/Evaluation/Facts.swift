@@ -10,11 +10,11 @@ public struct Facts: Sendable, Hashable {
   /// The fact names `--fact name=value` accepts.
   public static let names = ["age", "indication", "prescriber"]
 
-  /// Facts as given, unchecked and not normalised: pass tokens already lower-case kebab.
+  /// Facts as given; tokens are normalised as `--fact` normalises them ("PTSD" = "ptsd").
   public init(age: Int? = nil, indication: String? = nil, prescriber: String? = nil) {
     self.age = age
-    self.indication = indication
-    self.prescriber = prescriber
+    self.indication = indication.map(Self.token)
+    self.prescriber = prescriber.map(Self.token)
   }
 
   /// An unknown fact name (with the nearest known one) or an age that is not a whole number from

@@ -81,11 +81,15 @@ extension RuleBook {
           TimelineItem(entry: entry, jurisdiction: layer, substances: substances, changes: changes, confirms: confirms))
       }
     }
+    // Same day: along a chain the outer layer first (the treaty, then the nation, then the
+    // state); across every jurisdiction, by id.
     let depth = Dictionary(uniqueKeysWithValues: layerIDs.enumerated().map { ($1, $0) })
+    let alongChain = query.jurisdiction != nil
     return items.enumerated().sorted { a, b in
       let (x, y) = (a.element, b.element)
       if x.entry.date != y.entry.date { return x.entry.date < y.entry.date }
       if x.jurisdiction.id != y.jurisdiction.id {
+        guard alongChain else { return x.jurisdiction.id < y.jurisdiction.id }
         return depth[x.jurisdiction.id, default: 0] > depth[y.jurisdiction.id, default: 0]
       }
       return a.offset < b.offset

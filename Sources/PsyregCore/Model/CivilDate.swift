@@ -86,8 +86,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   }
 
   /// The day `dayNumber` days after 1970-01-01 (before it when negative); the inverse of `dayNumber`.
-  public init(dayNumber z: Int) {
-    let z = z + 719468
+  /// Saturates at 0001-01-01 and 9999-12-31, the years a date may have, so that arithmetic near
+  /// the ends neither overflows nor makes a date no text can write.
+  public init(dayNumber: Int) {
+    let z = min(max(dayNumber, Self.firstDayNumber), Self.lastDayNumber) + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
     let doe = z - era * 146097
     let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
@@ -100,8 +102,16 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     self.day = d
   }
 
-  /// The day a number of days later (earlier when negative).
-  public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+  /// The day number of 0001-01-01, the first day a date may be.
+  static let firstDayNumber = -719_162
+  /// The day number of 9999-12-31, the last day a date may be.
+  static let lastDayNumber = 2_932_896
+
+  /// The day a number of days later (earlier when negative), saturating at the ends.
+  public func adding(days: Int) -> CivilDate {
+    let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+    return CivilDate(dayNumber: overflow ? (days < 0 ? Int.min : Int.max) : sum)
+  }
 
   /// Today in UTC, from the system clock.
   public static func todayUTC() -> CivilDate {

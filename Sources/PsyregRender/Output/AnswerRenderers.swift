@@ -78,7 +78,7 @@ public struct AnswerJSONRenderer: AnswerRenderer {
         ("kind_of_entry", .string(entry.kind?.rawValue ?? "initial")),
         ("instrument", .string(entry.instrument)),
         ("sources", .array(entry.sources.map { .string($0) })),
-        ("confidence", .string(entry.confidence.rawValue)),
+        ("confidence", .string(layer.confidence?.rawValue)),
         ("inherited_from", .string(layer.inheritedFrom)),
         ("note", .string(entry.note)),
         (
@@ -155,8 +155,8 @@ public struct AnswerTextRenderer: AnswerRenderer {
     for reason in layer.unmet { out += "    not met: \(reason)\n" }
     out += "    instrument: \(entry.instrument)\n"
     for source in entry.sources { out += "    source: \(source)\n" }
-    if entry.confidence != .high {
-      out += "    (!) confidence: \(entry.confidence.rawValue)\n"
+    if let confidence = layer.confidence, confidence != .high {
+      out += "    (!) confidence: \(confidence.rawValue)\n"
     }
     if let line = entry.origin.line { out += "    rule: \(entry.origin.file):\(line)\n" }
     return out

@@ -123,7 +123,7 @@ public struct JUnitRenderer: ExpectationRenderer {
         let message = result.failures.first ?? "failed"
         let body = ["\(c.origin): \(c.name)"] + ExpectationTextRenderer.details(result)
         out +=
-          ">\n      <\(element) message=\"\(XMLEscaper.attribute(message))\" type=\"\(result.answer == nil ? "unresolved" : "expectation")\">"
+          ">\n      <\(element) message=\"\(XMLEscaper.attribute(message))\" type=\"\(result.notAsked?.rawValue ?? "expectation")\">"
         out += XMLEscaper.text(body.joined(separator: "\n"))
         out += "</\(element)>\n    </testcase>\n"
       }

@@ -384,7 +384,7 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
         meaning += " for \(matrix.activity.rawValue) on \(matrix.date)"
         if c.verdict.conflict { meaning += "; the layers conflict" }
         if c.verdict.uncertain { meaning += "; confidence not high" }
-        if !c.ownData { meaning += "; no rule of its own, the verdict comes from a layer above" }
+        if !c.ownData { meaning += "; " + ReportWords.inheritedCell }
         if let status = c.status { meaning += " (\(status))" }
         var chip = Self.shortChip(c.verdict)
         if let file {
@@ -453,7 +453,7 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
   static func matrixTitle(_ m: MatrixReport) -> String { ReportWords.matrixTitle(m) }
 
   static func ruleSet(_ r: RuleSetIdentity) -> String {
-    "<code class=\"hash\">sha256:\(e(r.sha256))</code> (\(r.fileCount) rule file\(r.fileCount == 1 ? "" : "s"))"
+    "<code class=\"hash\">sha256:\(e(r.sha256))</code> (\(ReportWords.ruleFiles(r.fileCount)))"
   }
 
   static func chip(_ c: VerdictCell) -> String {

@@ -52,7 +52,7 @@ public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
         + " — \(ReportWords.besideNote)\n"
     }
     out +=
-      "- **Rule set:** \(Self.code("sha256:" + report.ruleSet.sha256)) (\(report.ruleSet.fileCount) rule files)\n\n"
+      "- **Rule set:** \(Self.code("sha256:" + report.ruleSet.sha256)) (\(ReportWords.ruleFiles(report.ruleSet.fileCount)))\n\n"
     return out + Self.disclaimer
   }
 
@@ -217,7 +217,7 @@ public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
     var out = "# \(ReportWords.matrixTitle(matrix))\n\n"
     out += "- **As of:** \(matrix.date)\n"
     out +=
-      "- **Rule set:** \(Self.code("sha256:" + matrix.ruleSet.sha256)) (\(matrix.ruleSet.fileCount) rule files)\n\n"
+      "- **Rule set:** \(Self.code("sha256:" + matrix.ruleSet.sha256)) (\(ReportWords.ruleFiles(matrix.ruleSet.fileCount)))\n\n"
     out += Self.disclaimer
     out += matrixTable(matrix, link: nil)
     out +=
@@ -228,7 +228,7 @@ public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
   func matrixTable(_ matrix: MatrixReport, link: ((String) -> String?)?) -> String {
     var out =
       "Verdict for **\(matrix.activity.rawValue)** on \(matrix.date). \(ReportWords.legend) "
-    out += "*Italic*: only a parent layer has data.\n\n"
+    out += "*Italic*: \(ReportWords.inheritedCell).\n\n"
     out +=
       "| Jurisdiction | "
       + matrix.substances.map { Self.text($0.name) }.joined(separator: " | ") + " |\n"
@@ -249,7 +249,7 @@ public struct MarkdownReportRenderer: ReportRenderer, ReportOutlineRenderer {
     var out = "# Regulatory status reports\n\n"
     out += "- **As of:** \(index.date)\n"
     out +=
-      "- **Rule set:** \(Self.code("sha256:" + index.ruleSet.sha256)) (\(index.ruleSet.fileCount) rule files)\n\n"
+      "- **Rule set:** \(Self.code("sha256:" + index.ruleSet.sha256)) (\(ReportWords.ruleFiles(index.ruleSet.fileCount)))\n\n"
     out += Self.disclaimer
     out += "## Jurisdictions\n\n"
     for item in index.items {

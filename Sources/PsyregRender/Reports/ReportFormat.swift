@@ -205,8 +205,15 @@ enum ReportWords {
   static let besideNote = "binds states, not people; shown beside, never folded into a verdict"
 
   static func ruleSet(_ identity: RuleSetIdentity) -> String {
-    "sha256:\(identity.sha256) (\(identity.fileCount) rule file\(identity.fileCount == 1 ? "" : "s"))"
+    "sha256:\(identity.sha256) (\(ruleFiles(identity.fileCount)))"
   }
+
+  /// "1 rule file", "163 rule files".
+  static func ruleFiles(_ count: Int) -> String { count == 1 ? "1 rule file" : "\(count) rule files" }
+
+  /// What an italic (inherited) matrix cell means.
+  static let inheritedCell =
+    "no rule of the jurisdiction's own: the verdict comes from a layer above it, or, when unknown, from none"
 
   static func event(_ e: JurisdictionReport.Event) -> String {
     var text = "\(e.dateText) · \(e.layer.name) (\(e.layer.id)) · \(e.kind.rawValue) — \(e.title)"
