@@ -188,3 +188,23 @@ import Testing
     #expect(index.resolve("u\u{0308}\u{0304}") == [])  // canonically equal, but normalises to "u"
   }
 }
+
+/// The timeline reads each layer's verdict the day before and the day of an entry from the
+/// compiled index; the reference evaluator's `resolve` must agree for every shipped entry.
+@Suite struct TimelineFastPathTests {
+  @Test func everyShippedChangeIsWhatTheReferenceResolves() {
+    let book = FastPathDifferentialTests.shipped
+    var checked = 0
+    for item in book.timeline(TimelineQuery()) {
+      for change in item.changes + item.confirms {
+        let layer = item.jurisdiction.id
+        let before = book.resolve(change.substance, in: layer, change.activity, on: item.entry.date.adding(days: -1))
+        let after = book.resolve(change.substance, in: layer, change.activity, on: item.entry.date)
+        #expect(change.before == before?.ruling.verdict ?? .unknown, "\(layer) \(item.entry.title) \(change)")
+        #expect(change.after == after?.ruling.verdict ?? .unknown, "\(layer) \(item.entry.title) \(change)")
+        checked += 1
+      }
+    }
+    #expect(checked > 5_000, "every shipped entry's changes are checked")
+  }
+}

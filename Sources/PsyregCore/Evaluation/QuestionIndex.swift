@@ -267,6 +267,11 @@ final class QuestionIndex: @unchecked Sendable {
     }
   }
 
+  /// One layer's own verdict, without facts: what the reference evaluator's `resolve` rules.
+  func layerVerdict(layer: Int32, substance: Int32, activity: Activity, day: Int32) -> Verdict {
+    recordVerdicts[Int(record(layer: layer, substance: substance, activity: Self.activityIndex(activity), day: day))]
+  }
+
   /// The combined verdict of the binding layers, without facts.
   func verdict(substance: Int32, jurisdiction: Int32, activity: Activity, day: Int32) -> Verdict {
     let a = Self.activityIndex(activity)

@@ -58,22 +58,32 @@ extension RuleBook {
     let allSubstances = substances.keys.sorted().filter { substanceFilter?.contains($0) ?? true }
     var items: [TimelineItem] = []
     for layerID in layerIDs {
-      guard let layer = jurisdictions[layerID] else { continue }
-      for entry in layer.timeline {
-        if let from = query.from, entry.date < from { continue }
-        if let to = query.to, entry.date > to { continue }
+      guard let layer = jurisdictions[layerID], let layerRef = compiled.jurisdictionIndex[layerID] else { continue }
+      // Entries are read in place: most are skipped by the filters, and copying one costs a
+      // retain per field.
+      for position in layer.timeline.indices {
+        let date = layer.timeline[position].date
+        if let from = query.from, date < from { continue }
+        if let to = query.to, date > to { continue }
+        if let substanceFilter, !layer.timeline[position].isClassWide,
+          !layer.timeline[position].substances.contains(where: substanceFilter.contains)
+        {
+          continue
+        }
+        let entry = layer.timeline[position]
         let named = entry.isClassWide ? reached(by: entry, among: allSubstances) : entry.substances
         let substances = named.filter { substanceFilter?.contains($0) ?? true }
         if substances.isEmpty { continue }
+        let (before, after) = (QuestionIndex.day(date.adding(days: -1)), QuestionIndex.day(date))
         var changes: [TimelineItem.Change] = []
         var confirms: [TimelineItem.Change] = []
-        for substance in substances where self.substances[substance] != nil {
+        for substance in substances {
+          guard let substanceRef = compiled.substanceIndex[substance] else { continue }
           for activity in Activity.allCases where entry.isListing || entry.verdicts.ruling(for: activity) != nil {
             let change = TimelineItem.Change(
               substance: substance, activity: activity,
-              before: resolve(substance, in: layerID, activity, on: entry.date.adding(days: -1))?.ruling.verdict
-                ?? .unknown,
-              after: resolve(substance, in: layerID, activity, on: entry.date)?.ruling.verdict ?? .unknown)
+              before: compiled.layerVerdict(layer: layerRef, substance: substanceRef, activity: activity, day: before),
+              after: compiled.layerVerdict(layer: layerRef, substance: substanceRef, activity: activity, day: after))
             if change.before != change.after { changes.append(change) } else { confirms.append(change) }
           }
         }
