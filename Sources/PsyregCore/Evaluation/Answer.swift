@@ -212,13 +212,18 @@ public struct Answer: Sendable, Hashable {
   }
 
   /// Some layer that counts is governed by an entry whose confidence is not high.
-  public var isUncertain: Bool {
+  public var isUncertain: Bool { Self.isUncertain(layers) }
+
+  static func isUncertain(_ layers: [LayerAnswer]) -> Bool {
     layers.contains { ($0.confidence ?? .high) != .high }
   }
 
   /// The conditions of a lawful (or decriminalized) answer: those of its binding layers.
   /// Empty when the answer is prohibited or unknown: no condition makes it lawful then.
-  public var conditions: [Condition] {
+  public var conditions: [Condition] { conditions(layers) }
+
+  /// `conditions`, from the binding layers' answers already made.
+  func conditions(_ layers: [LayerAnswer]) -> [Condition] {
     guard verdict == .conditional || verdict == .decriminalized else { return [] }
     var all: [Condition] = []
     for layer in layers where layer.verdict == .conditional || layer.verdict == .decriminalized {
@@ -230,7 +235,10 @@ public struct Answer: Sendable, Hashable {
 
 extension Answer {
   /// "lawful under Oregon law on conditions; still prohibited under United States law".
-  public var conflictSentence: String? {
+  public var conflictSentence: String? { conflictSentence(layers) }
+
+  /// `conflictSentence`, from the binding layers' answers already made.
+  func conflictSentence(_ layers: [LayerAnswer]) -> String? {
     guard conflict else { return nil }
     let permissive = layers.filter { $0.verdict != verdict && $0.verdict != .unknown }
     let strict = layers.filter { $0.verdict == verdict }

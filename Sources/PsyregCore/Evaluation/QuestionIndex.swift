@@ -272,6 +272,22 @@ final class QuestionIndex: @unchecked Sendable {
     recordVerdicts[Int(record(layer: layer, substance: substance, activity: Self.activityIndex(activity), day: day))]
   }
 
+  /// The combined verdict of the binding layers without facts, with each binding layer's own
+  /// verdict in chain order (nearest first) written to `layers`: the band of a report, one day.
+  func bindingVerdicts(
+    substance: Int32, jurisdiction: Int32, activity: Activity, day: Int32, layers: inout [Verdict]
+  ) -> (verdict: Verdict, conflict: Bool) {
+    let a = Self.activityIndex(activity)
+    layers.removeAll(keepingCapacity: true)
+    var seen: UInt8 = 0
+    for i in Int(chainStart[Int(jurisdiction)])..<Int(chainStart[Int(jurisdiction) + 1]) where chainBinding[i] {
+      let verdict = recordVerdicts[Int(record(layer: chainLayers[i], substance: substance, activity: a, day: day))]
+      layers.append(verdict)
+      seen |= Self.bit(verdict)
+    }
+    return Self.fold(seen)
+  }
+
   /// The combined verdict of the binding layers, without facts.
   func verdict(substance: Int32, jurisdiction: Int32, activity: Activity, day: Int32) -> Verdict {
     let a = Self.activityIndex(activity)

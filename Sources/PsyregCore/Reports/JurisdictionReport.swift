@@ -344,13 +344,15 @@ extension JurisdictionReport {
           sources: numbering.cite(l.governing?.sources ?? []), inheritedFrom: l.inheritedFrom,
           rule: l.governing?.origin)
       }
-      let binding = answer.layers.map(verdict)
+      // Each layer's answer is made once and every summary read from it.
+      let layers = answer.layers
+      let binding = layers.map(verdict)
       let beside = answer.beside.map(verdict)
       activities.append(
         ActivityStatus(
           activity: activity, verdict: answer.verdict, conflict: answer.conflict,
-          conflictText: answer.conflictSentence, uncertain: answer.isUncertain,
-          conditions: answer.conditions.map(\.text), layers: binding, beside: beside))
+          conflictText: answer.conflictSentence(layers), uncertain: Answer.isUncertain(layers),
+          conditions: answer.conditions(layers).map(\.text), layers: binding, beside: beside))
     }
 
     // Timeline: initial statuses, then the entries on or before the date.
@@ -411,13 +413,22 @@ extension JurisdictionReport {
       }
       var points = [start]
       for e in dated { if let d = e.date, d > start, d != points.last { points.append(d) } }
+      // Verdicts only (no explanation is drawn): read straight from the compiled index.
+      let index = book.compiled
+      let substanceRef = index.substanceIndex[substance.id]!
+      let jurisdictionRef = index.jurisdictionIndex[jurisdictionID]!
+      let bindingLayers =
+        (Int(index.chainStart[Int(jurisdictionRef)])..<Int(index.chainStart[Int(jurisdictionRef) + 1]))
+        .filter { index.chainBinding[$0] }.map { index.jurisdictions[Int(index.chainLayers[$0])] }
+      layerOrder = bindingLayers.map(layer)
+      var verdicts: [Verdict] = []
       for point in points {
-        let answer = ask(bandActivity, point)
-        extend(&segments, point, answer.verdict, answer.conflict)
-        for l in answer.layers {
-          let id = l.jurisdiction.id
-          if perLayer[id] == nil { layerOrder.append(layer(l.jurisdiction)) }
-          extend(&perLayer[id, default: []], point, l.verdict, false)
+        let (verdict, conflict) = index.bindingVerdicts(
+          substance: substanceRef, jurisdiction: jurisdictionRef, activity: bandActivity, day: QuestionIndex.day(point),
+          layers: &verdicts)
+        extend(&segments, point, verdict, conflict)
+        for (j, layerVerdict) in zip(bindingLayers, verdicts) {
+          extend(&perLayer[j.id, default: []], point, layerVerdict, false)
         }
       }
       band = Band(
