@@ -223,6 +223,34 @@ import Testing
     #expect(!lsd.isUncertain)
   }
 
+  @Test func aReportListsTheDoubtfulScheduleAndAdoptionItsAnswersComeThrough() throws {
+    var files = Self.files
+    files["Rules/jurisdictions/us.yaml"] = files["Rules/jurisdictions/us.yaml"]!.replacingOccurrences(
+      of: "  csa-iii:\n    label: CSA Schedule III\n    instrument: Act\n    sources: [https://example.org/]\n"
+        + "    confidence: high\n",
+      with: "  csa-iii:\n    label: CSA Schedule III\n    instrument: Act\n    sources: [https://example.org/]\n"
+        + "    confidence: uncertain\n")
+    files["Rules/jurisdictions/us-xb.yaml"] = files["Rules/jurisdictions/us-xb.yaml"]!.replacingOccurrences(
+      of: "instrument: Adoption Act B\n" + Self.sources,
+      with: "instrument: Adoption Act B\n" + Self.sources.replacingOccurrences(of: "high", with: "medium"))
+    #expect(files["Rules/jurisdictions/us-xb.yaml"] != Self.files["Rules/jurisdictions/us-xb.yaml"])
+    let report = ReportFixture.report(files: files, jurisdiction: "us-xb", on: "2020-01-01")
+    let ketamine = try #require(report.substances.first { $0.id == "ketamine" })
+    let schedule = try #require(ketamine.uncertainties.first { $0.event.kind == .schedule })
+    #expect(schedule.event.title == "Schedule: CSA Schedule III")
+    #expect(schedule.event.layer.id == "us")
+    #expect(schedule.event.dateText == "schedule")
+    #expect(schedule.event.confidence == .uncertain)
+    #expect(schedule.governs.contains(.medical))
+    let adoption = try #require(ketamine.uncertainties.first { $0.event.kind == .adoption })
+    #expect(adoption.event.title == "Follows the schedules of United States")
+    #expect(adoption.event.date == date("1975-01-01"))
+    #expect(adoption.event.confidence == .medium)
+    // LSD's schedule is certain; only the adoption is doubtful there.
+    let lsd = try #require(report.substances.first { $0.id == "lsd" })
+    #expect(lsd.uncertainties.map(\.event.kind) == [.adoption])
+  }
+
   @Test func factsGivenInCodeAreNormalisedLikeFactsOnTheCommandLine() throws {
     #expect(
       Facts(indication: "PTSD", prescriber: "Authorised Psychiatrist")

@@ -79,6 +79,10 @@ public struct JurisdictionReport: Sendable, Hashable {
     public init(_ kind: EntryKind) { rawValue = kind.rawValue }
     /// The kind of an initial status.
     public static let initial = EventKind(rawValue: "initial")
+    /// A schedule an answer is read from (only among the uncertainties).
+    public static let schedule = EventKind(rawValue: "schedule")
+    /// An adoption of another layer's schedules (only among the uncertainties).
+    public static let adoption = EventKind(rawValue: "adoption")
   }
 
   /// One row of a substance's timeline: a dated entry, or (date nil) an initial status.
@@ -110,7 +114,7 @@ public struct JurisdictionReport: Sendable, Hashable {
     public var rule: RuleOrigin
 
     /// "1985-07-01", or "initial" for the status before the first entry.
-    public var dateText: String { date?.description ?? "initial" }
+    public var dateText: String { date?.description ?? (kind == .schedule ? "schedule" : "initial") }
   }
 
   /// An entry (or initial status) whose confidence is not high.
@@ -325,6 +329,9 @@ extension JurisdictionReport {
 
     // Status on the date, per activity and layer.
     var governs: [RuleOrigin: [Activity]] = [:]
+    // Doubtful schedules and adoptions an answer on the date is read through (its own entry may be
+    // certain): they make the answer uncertain, so the report lists them too.
+    var doubtfulThrough: [Event] = []
     var activities: [ActivityStatus] = []
     var labels: [String: String] = [:]
     for activity in Activity.allCases {
@@ -332,6 +339,32 @@ extension JurisdictionReport {
       func verdict(_ l: LayerAnswer) -> LayerVerdict {
         if let entry = l.governing, !(governs[entry.origin]?.contains(activity) ?? false) {
           governs[entry.origin, default: []].append(activity)
+        }
+        if let schedule = l.schedule, schedule.confidence != .high {
+          if governs[schedule.origin] == nil, let owner = book.jurisdictions[schedule.jurisdiction] {
+            doubtfulThrough.append(
+              Event(
+                date: nil, announced: nil, layer: layer(owner), kind: .schedule, title: "Schedule: \(schedule.label)",
+                status: schedule.label, changes: [], instrument: schedule.instrument,
+                sources: numbering.cite(schedule.sources), confidence: schedule.confidence, note: schedule.note,
+                rule: schedule.origin))
+          }
+          if !(governs[schedule.origin]?.contains(activity) ?? false) {
+            governs[schedule.origin, default: []].append(activity)
+          }
+        }
+        if let adoption = l.adoption, adoption.confidence != .high {
+          if governs[adoption.origin] == nil {
+            doubtfulThrough.append(
+              Event(
+                date: adoption.from, announced: nil, layer: layer(l.jurisdiction), kind: .adoption,
+                title: "Follows the schedules of \(book.jurisdictions[adoption.layer]?.name ?? adoption.layer)",
+                status: nil, changes: [], instrument: adoption.instrument, sources: numbering.cite(adoption.sources),
+                confidence: adoption.confidence, note: adoption.note, rule: adoption.origin))
+          }
+          if !(governs[adoption.origin]?.contains(activity) ?? false) {
+            governs[adoption.origin, default: []].append(activity)
+          }
         }
         if labels[l.jurisdiction.id] == nil, let status = l.status {
           labels[l.jurisdiction.id] = status
@@ -396,7 +429,7 @@ extension JurisdictionReport {
 
     var uncertainties: [Uncertainty] = []
     var seen: Set<RuleOrigin> = []
-    for e in timeline where e.confidence != .high && seen.insert(e.rule).inserted {
+    for e in timeline + doubtfulThrough where e.confidence != .high && seen.insert(e.rule).inserted {
       uncertainties.append(Uncertainty(event: e, governs: governs[e.rule] ?? []))
     }
 
