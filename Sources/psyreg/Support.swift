@@ -42,13 +42,23 @@ struct RulesOptions: ParsableArguments {
   func loadBook(extra: [String] = []) throws -> RuleBook {
     try requireRulesFolder()
     do {
-      return try RuleBook.load(paths: [rulesPath] + extra.map(Paths.display)).book
+      let book = try RuleBook.load(paths: [rulesPath] + extra.map(Paths.display)).book
+      // A command loads one book and exits: never freeing it saves the teardown of every entry
+      // (about 5% of a cold `ask`), as compilers skip freeing their trees at exit.
+      _ = Unmanaged.passRetained(KeptUntilExit(book))
+      return book
     } catch {
       Console.error(TextDiagnosticReporter().report(error.errors))
       Console.error("psyreg: the rule files have errors; run 'psyreg validate' for the full list\n")
       throw ExitCode.failure
     }
   }
+}
+
+/// Holds a value that is never released (see `loadBook`).
+private final class KeptUntilExit<Value>: Sendable where Value: Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }
 
 enum Paths {
