@@ -204,14 +204,20 @@ import Testing
     #expect(classWide.first?.changes.map(\.substance) == ["lsd"], "DMT's own same-day entry keeps it prohibited")
   }
 
-  @Test func aDoubtfulScheduleMakesTheAnswersReadFromItUncertain() throws {
-    var files = Self.files
+  /// The fixture with the federal Schedule III (ketamine's) of uncertain confidence.
+  static func withDoubtfulScheduleIII() -> [String: String] {
+    let schedule = schedule(
+      "csa-iii", "CSA Schedule III",
+      "{default: prohibited, medical: {verdict: conditional, conditions: [a prescription]}}")
+    var files = files
     files["Rules/jurisdictions/us.yaml"] = files["Rules/jurisdictions/us.yaml"]!.replacingOccurrences(
-      of: "  csa-iii:\n    label: CSA Schedule III\n    instrument: Act\n    sources: [https://example.org/]\n"
-        + "    confidence: high\n",
-      with: "  csa-iii:\n    label: CSA Schedule III\n    instrument: Act\n    sources: [https://example.org/]\n"
-        + "    confidence: uncertain\n")
-    #expect(files != Self.files, "the fixture's schedule text changed; update the replacement")
+      of: schedule, with: schedule.replacingOccurrences(of: "confidence: high", with: "confidence: uncertain"))
+    precondition(files != Self.files, "the fixture's schedule text changed; update the replacement")
+    return files
+  }
+
+  @Test func aDoubtfulScheduleMakesTheAnswersReadFromItUncertain() throws {
+    let files = Self.withDoubtfulScheduleIII()
     let book = PsyregTestSupport.book(files)
     let ketamine = try book.ask("ketamine", in: "us", activity: .medical, on: date("2020-01-01"))
     #expect(ketamine.layers.first?.confidence == .uncertain)
@@ -224,12 +230,7 @@ import Testing
   }
 
   @Test func aReportListsTheDoubtfulScheduleAndAdoptionItsAnswersComeThrough() throws {
-    var files = Self.files
-    files["Rules/jurisdictions/us.yaml"] = files["Rules/jurisdictions/us.yaml"]!.replacingOccurrences(
-      of: "  csa-iii:\n    label: CSA Schedule III\n    instrument: Act\n    sources: [https://example.org/]\n"
-        + "    confidence: high\n",
-      with: "  csa-iii:\n    label: CSA Schedule III\n    instrument: Act\n    sources: [https://example.org/]\n"
-        + "    confidence: uncertain\n")
+    var files = Self.withDoubtfulScheduleIII()
     files["Rules/jurisdictions/us-xb.yaml"] = files["Rules/jurisdictions/us-xb.yaml"]!.replacingOccurrences(
       of: "instrument: Adoption Act B\n" + Self.sources,
       with: "instrument: Adoption Act B\n" + Self.sources.replacingOccurrences(of: "high", with: "medium"))
