@@ -101,8 +101,8 @@ public final class RuleStore: Sendable {
   public init(root: String) throws(RuleLoadError) {
     self.root = root
     let before = Self.fingerprint(root)
-    let loaded = try RuleBook.load(paths: [root])
-    let identity = Self.identity(loaded.files, root: root)
+    let loaded = try RuleBook.load(paths: [root], loader: Self.loader)
+    let identity = Self.identity(loaded, root: root)
     let snapshot = RuleSnapshot(
       book: loaded.book, identity: identity, loadedAt: Date(), generation: 1, warnings: loaded.warnings)
     state = Mutex(State(snapshot: snapshot, fingerprint: before))
@@ -135,15 +135,22 @@ public final class RuleStore: Sendable {
 
   /// Reloads decode the files one by one (see `watch`): serving keeps the other cores.
   static let reloader: RuleLoader = {
-    var loader = RuleLoader()
+    var loader = RuleStore.loader
     loader.concurrent = false
+    return loader
+  }()
+
+  /// Records each file's digest as it reads it: the identity names the bytes served.
+  static let loader: RuleLoader = {
+    var loader = RuleLoader()
+    loader.recordsDigests = true
     return loader
   }()
 
   private func load(fingerprint before: [String: Stamp]) -> ReloadOutcome {
     do {
       let loaded = try RuleBook.load(paths: [root], loader: Self.reloader)
-      let identity = Self.identity(loaded.files, root: root)
+      let identity = Self.identity(loaded, root: root)
       // Files that changed while they were read may not match the identity: try again later.
       guard Self.fingerprint(root) == before else { return .rejected }
       return state.withLock { s in
@@ -167,11 +174,9 @@ public final class RuleStore: Sendable {
     }
   }
 
-  static func identity(_ files: [String], root: String) -> RuleSetIdentity {
-    switch RuleSetIdentity.read(files: files, root: root) {
-    case .success(let identity): identity
-    case .failure: RuleSetIdentity(sha256: String(repeating: "0", count: 64), fileCount: files.count)
-    }
+  static func identity(_ loaded: LoadedRules, root: String) -> RuleSetIdentity {
+    loaded.identity(root: root)
+      ?? RuleSetIdentity(sha256: String(repeating: "0", count: 64), fileCount: loaded.files.count)
   }
 
   /// Every YAML file under the root with its size and modification time.

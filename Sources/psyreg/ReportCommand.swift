@@ -48,16 +48,15 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let book = try options.loadBook()
+    // The identity is of the very bytes the book was compiled from (digests taken as they were read).
+    let loaded = try options.loadRules(recordingDigests: true)
+    let book = loaded.book
     let protected = OutputFile.identities(book.files)
     let date = on ?? CivilDate.todayUTC()
     Console.reviewNote(book, on: date)
     let activity = self.activity ?? .possession
-    let ruleSet: RuleSetIdentity
-    switch RuleSetIdentity.read(files: book.files, root: options.rulesPath) {
-    case .success(let identity): ruleSet = identity
-    case .failure(let error):
-      Console.error("psyreg: error: cannot read the rule files: \(error.reason)\n")
+    guard let ruleSet = loaded.identity(root: options.rulesPath) else {
+      Console.error("psyreg: error: the rule files' digests were not recorded\n")
       throw ExitCode.failure
     }
 

@@ -40,13 +40,20 @@ struct RulesOptions: ParsableArguments {
 
   /// Loads and compiles the rules, or prints their errors and exits 1.
   func loadBook(extra: [String] = []) throws -> RuleBook {
+    try loadRules(extra: extra).book
+  }
+
+  /// `loadBook`, with the warnings, the files and (when asked) each file's digest.
+  func loadRules(extra: [String] = [], recordingDigests: Bool = false) throws -> LoadedRules {
     try requireRulesFolder()
+    var loader = RuleLoader()
+    loader.recordsDigests = recordingDigests
     do {
-      let book = try RuleBook.load(paths: [rulesPath] + extra.map(Paths.display)).book
+      let loaded = try RuleBook.load(paths: [rulesPath] + extra.map(Paths.display), loader: loader)
       // A command loads one book and exits: never freeing it saves the teardown of every entry
       // (about 5% of a cold `ask`), as compilers skip freeing their trees at exit.
-      _ = Unmanaged.passRetained(KeptUntilExit(book))
-      return book
+      _ = Unmanaged.passRetained(KeptUntilExit(loaded))
+      return loaded
     } catch {
       Console.error(TextDiagnosticReporter().report(error.errors))
       Console.error("psyreg: the rule files have errors; run 'psyreg validate' for the full list\n")

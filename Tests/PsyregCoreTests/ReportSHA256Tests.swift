@@ -66,6 +66,20 @@ import Testing
     #expect(identity.short == "55aa42e00c5c")
   }
 
+  @Test func theLoadersDigestsNameTheBytesItDecoded() throws {
+    let sources: [(path: String, text: String)] = [
+      ("Rules/substances/lsd.yaml", "id: lsd\nname: LSD\nkind: compound\n"),
+      ("Rules/jurisdictions/xx.yaml", "id: xx\nname: XX\nkind: national\n"),
+    ]
+    var loader = RuleLoader()
+    loader.recordsDigests = true
+    let loaded = try RuleBook.load(sources: sources, loader: loader)
+    let expected = RuleSetIdentity.compute(
+      sources.map { (RuleSetIdentity.relative($0.path, to: "Rules"), Array($0.text.utf8)) })
+    #expect(loaded.identity(root: "Rules") == expected)
+    #expect(try RuleBook.load(sources: sources).identity(root: "Rules") == nil, "digests are recorded only when asked")
+  }
+
   @Test func ruleSetPathsAreRelativeToTheRulesFolder() {
     #expect(
       RuleSetIdentity.relative("Rules/substances/mdma.yaml", to: "Rules") == "substances/mdma.yaml")

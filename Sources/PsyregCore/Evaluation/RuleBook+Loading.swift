@@ -6,6 +6,20 @@ public struct LoadedRules: Sendable {
   public var warnings: [Diagnostic]
   /// Every rule file that was read, in load order.
   public var files: [String]
+  /// Per file, the SHA-256 of the bytes decoded, when the loader `recordsDigests`.
+  public var digests: [String?] = []
+
+  /// The identity of exactly the bytes that were loaded (files named relative to `root`, the
+  /// rules folder); nil unless the loader recorded every file's digest.
+  public func identity(root: String) -> RuleSetIdentity? {
+    guard digests.count == files.count else { return nil }
+    var named: [(path: String, sha256: String)] = []
+    for (file, digest) in zip(files, digests) {
+      guard let digest else { return nil }
+      named.append((RuleSetIdentity.relative(file, to: root), digest))
+    }
+    return RuleSetIdentity(digests: named)
+  }
 }
 
 /// The rules could not be compiled: they have errors (all diagnostics are kept, warnings too).
@@ -40,6 +54,7 @@ extension RuleBook {
     if output.diagnostics.hasErrors {
       throw RuleLoadError(diagnostics: output.diagnostics, files: output.rules.files)
     }
-    return LoadedRules(book: RuleBook(output.rules), warnings: output.diagnostics, files: output.rules.files)
+    return LoadedRules(
+      book: RuleBook(output.rules), warnings: output.diagnostics, files: output.rules.files, digests: output.digests)
   }
 }

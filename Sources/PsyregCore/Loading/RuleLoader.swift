@@ -11,6 +11,9 @@ public struct RuleLoader: Sendable {
   /// False decodes the files one after another on the calling thread (the server reloads so,
   /// on a low-priority thread, leaving the other cores to requests).
   package var concurrent = true
+  /// True records the SHA-256 of each file's bytes as they are read (`Output.digests`), so that
+  /// a `RuleSetIdentity` names the very bytes that were decoded, without reading them again.
+  public var recordsDigests = false
 
   /// A loader with the reader's default limits.
   public init() {
@@ -27,6 +30,9 @@ public struct RuleLoader: Sendable {
     public var rules: RuleSet
     /// Every problem found, in no particular order (`sortedByPosition()` orders them).
     public var diagnostics: [Diagnostic]
+    /// Per file of `rules.files`, the SHA-256 (hex) of the bytes decoded; nil for a file that
+    /// could not be read, and for every file unless `recordsDigests`.
+    public var digests: [String?] = []
   }
 
   /// Loads files and folders (searched recursively for `*.yaml` and `*.yml`).
@@ -60,7 +66,7 @@ public struct RuleLoader: Sendable {
 
   /// Loads rule files given as text, by path: for tests and for rule sets that are not on disk.
   public func load(sources: [(path: String, text: String)]) -> Output {
-    loadInParallel(sources.map(\.path)) { decode(Array(sources[$0].text.utf8), file: sources[$0].path) }
+    loadInParallel(sources.map(\.path)) { decodeRecording(Array(sources[$0].text.utf8), file: sources[$0].path) }
   }
 
   /// Decodes file `i` of `paths` with `decodeFile(i)` on all cores, then checks them together.
@@ -79,13 +85,21 @@ public struct RuleLoader: Sendable {
     var jurisdictions: [Jurisdiction] = []
     var cases: [ExpectationCase] = []
     var diagnostics: [Diagnostic] = []
+    var digest: String?
   }
 
   func loadFile(_ path: String) -> FileResult {
     switch FileSystem.read(path) {
-    case .success(let bytes): return decode(bytes, file: path)
+    case .success(let bytes): return decodeRecording(bytes, file: path)
     case .failure(let error): return FileResult(diagnostics: [.unreadable(path, reason: error.reason)])
     }
+  }
+
+  /// `decode`, with the bytes' digest when `recordsDigests`.
+  func decodeRecording(_ bytes: [UInt8], file: String) -> FileResult {
+    var result = decode(bytes, file: file)
+    if recordsDigests { result.digest = SHA256.hex(bytes) }
+    return result
   }
 
   func decode(_ bytes: [UInt8], file: String) -> FileResult {
@@ -117,7 +131,7 @@ public struct RuleLoader: Sendable {
       diagnostics += result.diagnostics
     }
     diagnostics += RuleSetValidator(rules).check()
-    return Output(rules: rules, diagnostics: diagnostics)
+    return Output(rules: rules, diagnostics: diagnostics, digests: results.map(\.digest))
   }
 }
 

@@ -24,27 +24,17 @@ public struct RuleSetIdentity: Sendable, Hashable {
 
   /// The identity of files given with their bytes; `path` is relative to the rules folder.
   public static func compute(_ files: [(path: String, bytes: [UInt8])]) -> RuleSetIdentity {
+    RuleSetIdentity(digests: files.map { ($0.path, SHA256.hex($0.bytes)) })
+  }
+
+  /// The identity of files given with their SHA-256 (hex); `path` is relative to the rules folder.
+  public init(digests files: [(path: String, sha256: String)]) {
     let sorted = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
     var manifest = SHA256()
     for file in sorted {
-      manifest.update(Array("\(SHA256.hex(file.bytes))  \(file.path)\n".utf8))
+      manifest.update(Array("\(file.sha256)  \(file.path)\n".utf8))
     }
-    return RuleSetIdentity(sha256: manifest.finalizeHex(), fileCount: files.count)
-  }
-
-  /// Reads the files (as the loader listed them) and names them relative to `root`, the rules folder.
-  package static func read(files: [String], root: String) -> Result<
-    RuleSetIdentity, FileSystem.ReadError
-  > {
-    var contents: [(path: String, bytes: [UInt8])] = []
-    for file in files {
-      switch FileSystem.read(file) {
-      case .success(let bytes): contents.append((relative(file, to: root), bytes))
-      case .failure(let error):
-        return .failure(FileSystem.ReadError(reason: "\(file): \(error.reason)"))
-      }
-    }
-    return .success(compute(contents))
+    self.init(sha256: manifest.finalizeHex(), fileCount: files.count)
   }
 
   /// `Rules/substances/mdma.yaml` relative to `Rules` is `substances/mdma.yaml`.
