@@ -113,24 +113,14 @@ enum Pages {
     """
 
   static func head(_ title: String, snapshot: RuleSnapshot) -> String {
-    """
-    <!DOCTYPE html>
-    <html lang="en">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="generator" content="psyreg">
-    <title>\(e(title))</title>
-    <style>
-    \(ReportStylesheet.css)\(css)</style>
-    </head>
-    <body>
-    <header class="site"><div><a class="brand" href="/">psyreg</a><nav aria-label="Site">\
-    <a href="/">Search</a><a href="/map">Map</a><a href="/v1/matrix?format=html">Matrix</a>\
-    <a href="/openapi.json">API</a></nav></div></header>
-    <main>
+    HTMLReportRenderer.document(
+      title: title, css: css,
+      bodyStart: """
+        <header class="site"><div><a class="brand" href="/">psyreg</a><nav aria-label="Site">\
+        <a href="/">Search</a><a href="/map">Map</a><a href="/v1/matrix?format=html">Matrix</a>\
+        <a href="/openapi.json">API</a></nav></div></header>
 
-    """
+        """)
   }
 
   static func foot(_ snapshot: RuleSnapshot) -> String {

@@ -530,6 +530,19 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
   }
 
   static func head(title: String) -> String {
+    document(
+      title: title,
+      bodyStart: """
+        <svg class="defs" width="0" height="0" aria-hidden="true" focusable="false"><defs>\
+        <pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
+        <rect width="3" height="8" fill="#fff" fill-opacity="0.55"/></pattern></defs></svg>
+
+        """)
+  }
+
+  /// The opening of every HTML page psyreg writes, reports and the server's pages alike, up to
+  /// `<main>`: the report stylesheet (and `css` after it), then `bodyStart`.
+  package static func document(title: String, css: String = "", bodyStart: String) -> String {
     """
     <!DOCTYPE html>
     <html lang="en">
@@ -539,13 +552,10 @@ public struct HTMLReportRenderer: ReportRenderer, ReportOutlineRenderer {
     <meta name="generator" content="psyreg">
     <title>\(e(title))</title>
     <style>
-    \(ReportStylesheet.css)</style>
+    \(ReportStylesheet.css)\(css)</style>
     </head>
     <body>
-    <svg class="defs" width="0" height="0" aria-hidden="true" focusable="false"><defs>\
-    <pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
-    <rect width="3" height="8" fill="#fff" fill-opacity="0.55"/></pattern></defs></svg>
-    <main>
+    \(bodyStart)<main>
 
     """
   }
