@@ -101,7 +101,7 @@ public enum SourceQuality: String, Sendable, Hashable, CaseIterable {
   static let primarySuffixes: [String] =
     [
       ".gov", ".mil", ".int", ".europa.eu", ".un.org", ".admin.ch", ".gv.at", ".govt.nz", ".gc.ca",
-      ".gouv.qc.ca", ".gov.bc.ca", ".fgov.be", ".nic.in", ".lg.jp", ".parliament.uk", ".public.lu",
+      ".gouv.qc.ca", ".gov.bc.ca", ".fgov.be", ".nic.in", ".lg.jp", ".parliament.uk", ".public.lu", ".jus.br",
     ]
     + [
       "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la",
@@ -129,6 +129,8 @@ public enum SourceQuality: String, Sendable, Hashable, CaseIterable {
     "lyfjastofnun.is", "lex.bg", "dv.parliament.bg", "cylaw.org", "bag.admin.ch", "fedlex.admin.ch", "swissmedic.ch",
     "ris.bka.gv.at", "ejustice.just.fgov.be", "legislation.gov.uk", "curia.europa.eu", "eur-lex.europa.eu",
     "ema.europa.eu", "euda.europa.eu", "emcdda.europa.eu", "coe.int", "rada.gov.ua", "pravo.gov.ru",
+    "ansm.sante.fr", "archive.ansm.sante.fr", "conseil-etat.fr", "swissmedicinfo.ch", "fagg.be", "afmps.be",
+    "fagg-afmps.be", "famhp.be", "health.belgium.be", "bda.bg", "strategy.bg",
     // Americas
     "laws-lois.justice.gc.ca", "canada.ca", "bclaws.gov.bc.ca", "gazette.gc.ca", "planalto.gov.br", "in.gov.br",
     "anvisa.gov.br", "diputados.gob.mx", "dof.gob.mx", "bcn.cl", "leychile.cl", "impo.com.uy", "boletinoficial.gob.ar",
