@@ -130,11 +130,13 @@ public enum SourceQuality: String, Sendable, Hashable, CaseIterable {
     "ris.bka.gv.at", "ejustice.just.fgov.be", "legislation.gov.uk", "curia.europa.eu", "eur-lex.europa.eu",
     "ema.europa.eu", "euda.europa.eu", "emcdda.europa.eu", "coe.int", "rada.gov.ua", "pravo.gov.ru",
     "ansm.sante.fr", "archive.ansm.sante.fr", "conseil-etat.fr", "swissmedicinfo.ch", "fagg.be", "afmps.be",
-    "fagg-afmps.be", "famhp.be", "health.belgium.be", "bda.bg", "strategy.bg",
+    "fagg-afmps.be", "famhp.be", "health.belgium.be", "bda.bg", "strategy.bg", "kremlin.ru", "parlament.mt",
+    "folkhalsomyndigheten.se", "policiajudiciaria.pt",
     // Americas
     "laws-lois.justice.gc.ca", "canada.ca", "bclaws.gov.bc.ca", "gazette.gc.ca", "planalto.gov.br", "in.gov.br",
     "anvisa.gov.br", "diputados.gob.mx", "dof.gob.mx", "bcn.cl", "leychile.cl", "impo.com.uy", "boletinoficial.gob.ar",
-    "argentina.gob.ar", "pgrweb.go.cr", "laws.moj.gov.jm", "ncleg.net", "oklegal.onenet.net",
+    "argentina.gob.ar", "pgrweb.go.cr", "laws.moj.gov.jm", "ncleg.net", "oklegal.onenet.net", "elperuano.pe",
+    "diariooficial.elperuano.pe", "paho.org", "publications.tnsosfiles.com",
     // Asia and Oceania
     "law.go.kr", "moleg.go.kr", "elaws.e-gov.go.jp", "e-gov.go.jp", "mhlw.go.jp", "sso.agc.gov.sg", "hsa.gov.sg",
     "indiacode.nic.in", "legislation.gov.au", "tga.gov.au", "legislation.govt.nz", "medsafe.govt.nz",
