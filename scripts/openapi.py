@@ -22,17 +22,23 @@ params = {
              "pattern": "^(|age=0*([0-9]{1,2}|1[0-4][0-9]|150)|(indication|prescriber)=[\\s\\S]+)$"}}, style="form", explode=True),
  "format": P("format", "json or html (default: json, or html when Accept prefers text/html).", {"type": "string", "enum": ["json", "html", ""]}),
 }
-rule_set_header = {"X-Psyreg-Rule-Set": {"description": "SHA-256 of the rule set that answered (as on /v1/status).", "required": True,
-                   "schema": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}}
+# Written once under components and referred to from every response.
+headers = {"RuleSet": {"description": "SHA-256 of the rule set that answered (as on /v1/status).", "required": True,
+                       "schema": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}}
+rule_set_header = {"X-Psyreg-Rule-Set": {"$ref": "#/components/headers/RuleSet"}}
 def ref(n): return {"$ref": f"#/components/schemas/{n}"}
 def pref(n): return {"$ref": f"#/components/parameters/{n}"}
 def ok_json(schema, desc="OK"):
     return {"description": desc, "headers": rule_set_header, "content": {"application/json": {"schema": schema}}}
 problem = {"description": "A problem document (RFC 9457).", "headers": rule_set_header, "content": {"application/problem+json": {"schema": ref("Problem")}}}
-problem400 = dict(problem, description="Malformed input: a problem document (RFC 9457).")
-problem404 = dict(problem, description="An unknown name: a problem document with the nearest known names in `suggestions`.")
+responses = {
+ "BadRequest": dict(problem, description="Malformed input: a problem document (RFC 9457)."),
+ "NotFound": dict(problem, description="An unknown name: a problem document with the nearest known names in `suggestions`."),
+ "NotModified": {"description": "Not modified (If-None-Match matched the ETag).", "headers": rule_set_header},
+}
+def rref(n): return {"$ref": f"#/components/responses/{n}"}
+problem400, problem404, notmod = rref("BadRequest"), rref("NotFound"), rref("NotModified")
 html = lambda d: {"description": d, "headers": rule_set_header, "content": {"text/html": {"schema": {"type": "string"}}}}
-notmod = {"description": "Not modified (If-None-Match matched the ETag).", "headers": rule_set_header}
 paths = {
  "/v1/ask": {"get": {"operationId": "ask", "summary": "Is SUBSTANCE allowed in JURISDICTION, for an activity, on a date?",
    "description": "`psyreg ask --format json`: one answer object with `activity`, or an array of every activity's answer without it.",
@@ -120,7 +126,7 @@ doc = {"openapi": "3.1.0",
  "info": {"title": "psyreg", "version": "1.0.0",
    "description": "Is this psychedelic medicine allowed here, for this purpose, on this date — and says who? The JSON bodies are those of the command line's `--format json`. Every response carries the rule set's SHA-256 in X-Psyreg-Rule-Set; malformed input is a 400 and an unknown name a 404 with suggestions, both problem documents (RFC 9457). Not legal advice."},
  "servers": [{"url": "/"}],
- "paths": paths, "components": {"parameters": params, "schemas": schemas}}
+ "paths": paths, "components": {"parameters": params, "headers": headers, "responses": responses, "schemas": schemas}}
 text = json.dumps(doc, indent=2, ensure_ascii=False)
 
 def paths_lines():

@@ -51,12 +51,7 @@ enum OpenAPIDocument {
                 "description": "OK",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -78,57 +73,13 @@ enum OpenAPIDocument {
                 }
               },
               "304": {
-                "description": "Not modified (If-None-Match matched the ETag).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotModified"
               },
               "400": {
-                "description": "Malformed input: a problem document (RFC 9457).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                },
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/BadRequest"
               },
               "404": {
-                "description": "An unknown name: a problem document with the nearest known names in `suggestions`.",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                },
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotFound"
               }
             }
           }
@@ -156,12 +107,7 @@ enum OpenAPIDocument {
                 "description": "OK",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -176,57 +122,13 @@ enum OpenAPIDocument {
                 }
               },
               "304": {
-                "description": "Not modified (If-None-Match matched the ETag).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotModified"
               },
               "400": {
-                "description": "Malformed input: a problem document (RFC 9457).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                },
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/BadRequest"
               },
               "404": {
-                "description": "An unknown name: a problem document with the nearest known names in `suggestions`.",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                },
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotFound"
               }
             }
           }
@@ -240,12 +142,7 @@ enum OpenAPIDocument {
                 "description": "OK",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -260,17 +157,7 @@ enum OpenAPIDocument {
                 }
               },
               "304": {
-                "description": "Not modified (If-None-Match matched the ETag).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotModified"
               }
             }
           }
@@ -284,12 +171,7 @@ enum OpenAPIDocument {
                 "description": "OK",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -304,17 +186,7 @@ enum OpenAPIDocument {
                 }
               },
               "304": {
-                "description": "Not modified (If-None-Match matched the ETag).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotModified"
               }
             }
           }
@@ -333,12 +205,7 @@ enum OpenAPIDocument {
                 "description": "OK",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -350,37 +217,10 @@ enum OpenAPIDocument {
                 }
               },
               "304": {
-                "description": "Not modified (If-None-Match matched the ETag).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotModified"
               },
               "400": {
-                "description": "Malformed input: a problem document (RFC 9457).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                },
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/BadRequest"
               }
             }
           }
@@ -416,12 +256,7 @@ enum OpenAPIDocument {
                 "description": "The report.",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -438,57 +273,13 @@ enum OpenAPIDocument {
                 }
               },
               "304": {
-                "description": "Not modified (If-None-Match matched the ETag).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotModified"
               },
               "400": {
-                "description": "Malformed input: a problem document (RFC 9457).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                },
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/BadRequest"
               },
               "404": {
-                "description": "An unknown name: a problem document with the nearest known names in `suggestions`.",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                },
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotFound"
               }
             }
           }
@@ -513,12 +304,7 @@ enum OpenAPIDocument {
                 "description": "The matrix.",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -535,37 +321,10 @@ enum OpenAPIDocument {
                 }
               },
               "304": {
-                "description": "Not modified (If-None-Match matched the ETag).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotModified"
               },
               "400": {
-                "description": "Malformed input: a problem document (RFC 9457).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                },
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/BadRequest"
               }
             }
           }
@@ -579,12 +338,7 @@ enum OpenAPIDocument {
                 "description": "OK",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -607,12 +361,7 @@ enum OpenAPIDocument {
                 "description": "OK",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -628,17 +377,7 @@ enum OpenAPIDocument {
                 }
               },
               "304": {
-                "description": "Not modified (If-None-Match matched the ETag).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotModified"
               }
             }
           }
@@ -652,12 +391,7 @@ enum OpenAPIDocument {
                 "description": "Metrics.",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -680,12 +414,7 @@ enum OpenAPIDocument {
                 "description": "The search page.",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -697,17 +426,7 @@ enum OpenAPIDocument {
                 }
               },
               "304": {
-                "description": "Not modified (If-None-Match matched the ETag).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotModified"
               }
             }
           }
@@ -738,12 +457,7 @@ enum OpenAPIDocument {
                 "description": "The answer (or the form again when the substance or the place is missing).",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -755,28 +469,13 @@ enum OpenAPIDocument {
                 }
               },
               "304": {
-                "description": "Not modified (If-None-Match matched the ETag).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotModified"
               },
               "400": {
                 "description": "Malformed input, said on a page.",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -791,12 +490,7 @@ enum OpenAPIDocument {
                 "description": "An unknown name, with the nearest known names as links.",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -859,12 +553,7 @@ enum OpenAPIDocument {
                 "description": "The map.",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -876,28 +565,13 @@ enum OpenAPIDocument {
                 }
               },
               "304": {
-                "description": "Not modified (If-None-Match matched the ETag).",
-                "headers": {
-                  "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotModified"
               },
               "400": {
                 "description": "Malformed input, said on a page.",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -912,12 +586,7 @@ enum OpenAPIDocument {
                 "description": "An unknown substance.",
                 "headers": {
                   "X-Psyreg-Rule-Set": {
-                    "description": "SHA-256 of the rule set that answered (as on /v1/status).",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9a-f]{64}$"
-                    }
+                    "$ref": "#/components/headers/RuleSet"
                   }
                 },
                 "content": {
@@ -1095,6 +764,56 @@ enum OpenAPIDocument {
                 "html",
                 ""
               ]
+            }
+          }
+        },
+        "headers": {
+          "RuleSet": {
+            "description": "SHA-256 of the rule set that answered (as on /v1/status).",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9a-f]{64}$"
+            }
+          }
+        },
+        "responses": {
+          "BadRequest": {
+            "description": "Malformed input: a problem document (RFC 9457).",
+            "headers": {
+              "X-Psyreg-Rule-Set": {
+                "$ref": "#/components/headers/RuleSet"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "NotFound": {
+            "description": "An unknown name: a problem document with the nearest known names in `suggestions`.",
+            "headers": {
+              "X-Psyreg-Rule-Set": {
+                "$ref": "#/components/headers/RuleSet"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "NotModified": {
+            "description": "Not modified (If-None-Match matched the ETag).",
+            "headers": {
+              "X-Psyreg-Rule-Set": {
+                "$ref": "#/components/headers/RuleSet"
+              }
             }
           }
         },

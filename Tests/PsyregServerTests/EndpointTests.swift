@@ -202,4 +202,25 @@ import Testing
     let names = Set(components.values.compactMap { ($0 as? [String: Any])?["name"] as? String })
     #expect(names == ["substance", "jurisdiction", "activity", "on", "from", "to", "fact", "format"])
   }
+
+  @Test func everyOpenAPIReferenceResolves() throws {
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+    var references: [String] = []
+    func collect(_ value: Any) {
+      if let object = value as? [String: Any] {
+        if let target = object["$ref"] as? String { references.append(target) }
+        object.values.forEach(collect)
+      } else if let array = value as? [Any] {
+        array.forEach(collect)
+      }
+    }
+    collect(document)
+    #expect(references.contains("#/components/headers/RuleSet"), "every response names its rule set through one header")
+    for reference in Set(references) {
+      var node: Any? = document
+      for part in reference.dropFirst(2).split(separator: "/") { node = (node as? [String: Any])?[String(part)] }
+      #expect(node is [String: Any], "\(reference) does not resolve")
+    }
+  }
 }
