@@ -65,7 +65,7 @@ let package = Package(
     .target(name: "PsyregGen", dependencies: ["PsyregCore"]),
     .executableTarget(name: "psyreg-gen", dependencies: ["PsyregGen", "PsyregCore"]),
     // Questions per second on a rule set, in process (docs/performance.md, "Questions").
-    .executableTarget(name: "psyreg-question-bench", dependencies: ["PsyregCore"]),
+    .executableTarget(name: "psyreg-question-bench", dependencies: ["PsyregCore", "PsyregGen"]),
     // Helpers the test targets share: rule files from text with markers, fixtures.
     .target(name: "PsyregTestSupport", dependencies: ["PsyregCore"], path: "Tests/PsyregTestSupport"),
     .testTarget(name: "PsyregYAMLTests", dependencies: ["PsyregYAML"]),

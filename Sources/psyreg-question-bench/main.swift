@@ -6,24 +6,13 @@
 // same process on the same questions, so the ratios hold whatever else the machine does.
 // `psyreg-question-bench Rules 1 100000 only <what>` runs one measurement once, for callgrind.
 import PsyregCore
+import PsyregGen
 
 let arguments = CommandLine.arguments
 let rulesPath = arguments.count > 1 ? arguments[1] : "Rules"
 let runs = arguments.count > 2 ? Int(arguments[2]) ?? 15 : 15
 let count = arguments.count > 3 ? Int(arguments[3]) ?? 100_000 : 100_000
 let only = arguments.count > 5 && arguments[4] == "only" ? arguments[5] : nil
-
-/// A fixed-seed generator, so every run asks the same questions.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 let loadStart = ContinuousClock.now
 let book: RuleBook
@@ -34,7 +23,8 @@ do {
 }
 let loadTime = ContinuousClock.now - loadStart
 
-var rng = SplitMix64(state: 42)
+// A fixed seed, so every run asks the same questions.
+var rng = SplitMix64(seed: 42)
 let substances = book.sortedSubstances
 let jurisdictions = book.sortedJurisdictions
 // Half the days are change days (where binary searches land on an edge), half any day 1950–2030.

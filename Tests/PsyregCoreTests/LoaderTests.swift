@@ -1,4 +1,5 @@
 import Foundation
+import PsyregGen
 import PsyregTestSupport
 import Testing
 
@@ -89,7 +90,7 @@ import Testing
   /// is read to the end with diagnostics or cleanly. Seeded, so a failure can be replayed.
   @Test(arguments: 0..<4)
   func mutatedFilesNeverCrash(seed: Int) {
-    var generator = SplitMix(seed: UInt64(seed))
+    var generator = SplitMix64(seed: UInt64(seed) &+ 0x9E37_79B9_7F4A_7C15)
     let original = Array(Check.usFile([]).utf8)
     let alphabet = Array("-:[]{}&*!|>'\"#%@`,?\t\n \u{0}\u{FF}".utf8)
     for _ in 0..<400 {
@@ -110,19 +111,6 @@ import Testing
         if let location = diagnostic.position.location { #expect(location.line >= 1 && location.column >= 1) }
       }
     }
-  }
-}
-
-/// A small deterministic generator for reproducible mutations.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 
