@@ -125,7 +125,7 @@ enum Pages {
 
   static func foot(_ snapshot: RuleSnapshot) -> String {
     "<footer><p><strong>Not legal advice.</strong> \(e(JurisdictionReport.disclaimerBody)) Answers from rule set "
-      + "<code class=\"hash\">sha256:\(e(snapshot.identity.short))</code> (\(snapshot.identity.fileCount) files; "
+      + "<code class=\"hash\">sha256:\(e(snapshot.identity.short))</code> (\(ReportWords.ruleFiles(snapshot.identity.fileCount)); "
       + "<a href=\"/v1/status\">status</a>).</p></footer>\n</main>\n</body>\n</html>\n"
   }
 

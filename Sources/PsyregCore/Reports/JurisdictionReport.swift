@@ -336,34 +336,32 @@ extension JurisdictionReport {
     var labels: [String: String] = [:]
     for activity in Activity.allCases {
       let answer = ask(activity, date)
+      // Records that a rule governs this activity; a doubtful schedule or adoption seen for the
+      // first time also becomes an event of its own.
+      func govern(_ origin: RuleOrigin, doubtful event: () -> Event? = { nil }) {
+        if governs[origin] == nil, let event = event() { doubtfulThrough.append(event) }
+        if !(governs[origin]?.contains(activity) ?? false) { governs[origin, default: []].append(activity) }
+      }
       func verdict(_ l: LayerAnswer) -> LayerVerdict {
-        if let entry = l.governing, !(governs[entry.origin]?.contains(activity) ?? false) {
-          governs[entry.origin, default: []].append(activity)
-        }
+        if let entry = l.governing { govern(entry.origin) }
         if let schedule = l.schedule, schedule.confidence != .high {
-          if governs[schedule.origin] == nil, let owner = book.jurisdictions[schedule.jurisdiction] {
-            doubtfulThrough.append(
+          govern(schedule.origin) {
+            book.jurisdictions[schedule.jurisdiction].map { owner in
               Event(
                 date: nil, announced: nil, layer: layer(owner), kind: .schedule, title: "Schedule: \(schedule.label)",
                 status: schedule.label, changes: [], instrument: schedule.instrument,
                 sources: numbering.cite(schedule.sources), confidence: schedule.confidence, note: schedule.note,
-                rule: schedule.origin))
-          }
-          if !(governs[schedule.origin]?.contains(activity) ?? false) {
-            governs[schedule.origin, default: []].append(activity)
+                rule: schedule.origin)
+            }
           }
         }
         if let adoption = l.adoption, adoption.confidence != .high {
-          if governs[adoption.origin] == nil {
-            doubtfulThrough.append(
-              Event(
-                date: adoption.from, announced: nil, layer: layer(l.jurisdiction), kind: .adoption,
-                title: "Follows the schedules of \(book.jurisdictions[adoption.layer]?.name ?? adoption.layer)",
-                status: nil, changes: [], instrument: adoption.instrument, sources: numbering.cite(adoption.sources),
-                confidence: adoption.confidence, note: adoption.note, rule: adoption.origin))
-          }
-          if !(governs[adoption.origin]?.contains(activity) ?? false) {
-            governs[adoption.origin, default: []].append(activity)
+          govern(adoption.origin) {
+            Event(
+              date: adoption.from, announced: nil, layer: layer(l.jurisdiction), kind: .adoption,
+              title: "Follows the schedules of \(book.jurisdictions[adoption.layer]?.name ?? adoption.layer)",
+              status: nil, changes: [], instrument: adoption.instrument, sources: numbering.cite(adoption.sources),
+              confidence: adoption.confidence, note: adoption.note, rule: adoption.origin)
           }
         }
         if labels[l.jurisdiction.id] == nil, let status = l.status {

@@ -114,7 +114,7 @@ public struct ReportIndex: Sendable, Hashable {
 }
 
 /// Words shared by the renderers.
-enum ReportWords {
+package enum ReportWords {
   /// "possession 91.2% (2,771 of 3,040)": the coverage figures in words, one per activity.
   static func coverageLines(_ c: CoverageSummary) -> [String] {
     c.verdicts.map { "\($0.activity.rawValue): \(percent($0.fraction)) (\($0.known) of \($0.pairs))" }
@@ -209,7 +209,7 @@ enum ReportWords {
   }
 
   /// "1 rule file", "163 rule files".
-  static func ruleFiles(_ count: Int) -> String { count == 1 ? "1 rule file" : "\(count) rule files" }
+  package static func ruleFiles(_ count: Int) -> String { count == 1 ? "1 rule file" : "\(count) rule files" }
 
   /// What an italic (inherited) matrix cell means.
   static let inheritedCell =
