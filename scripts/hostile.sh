@@ -57,6 +57,8 @@ export GIT_AUTHOR_NAME=hostile GIT_AUTHOR_EMAIL=hostile@example.invalid
 export GIT_COMMITTER_NAME=hostile GIT_COMMITTER_EMAIL=hostile@example.invalid
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 unset PSYREG_RULES
+# The ask cache goes to the scratch folder, not the user's (AskCache; docs/performance.md).
+export XDG_CACHE_HOME=$scratch/cache
 
 # digest PATH...: one SHA-256 over the listing (type, mode, mtime, name, link target) and the
 # content of every regular file, links not followed; FIFOs and devices are never opened.

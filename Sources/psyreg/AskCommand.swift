@@ -33,8 +33,42 @@ struct AskCommand: ParsableCommand {
 
   func run() throws {
     let facts = try parseFacts(self.facts)
-    let book = try options.loadBook()
     let date = on ?? CivilDate.todayUTC()
+    try options.requireRulesFolder()
+    let rulesFolder = options.rulesPath
+    guard case .directory = FileSystem.kind(of: rulesFolder), let cache = AskCache(rulesFolder: rulesFolder) else {
+      return try answer(from: options.loadBook(), on: date, facts: facts)
+    }
+    let walk = FileSystem.walk(rulesFolder)
+    let outline = cache.outline(matching: walk)
+    if let outline, answer(from: outline, on: date, facts: facts) { return }
+    let book = try options.loadBook()
+    if outline == nil { cache.store(book, walk: walk) }
+    try answer(from: book, on: date, facts: facts)
+  }
+
+  /// The answer from the few files an outline says it reads; false (nothing written) when a
+  /// name is not clearly one substance or jurisdiction, or a file no longer loads: the whole
+  /// load then answers, with its errors and suggestions.
+  func answer(from outline: RuleSetOutline, on date: CivilDate, facts: Facts) -> Bool {
+    let substances = outline.substances(named: substance)
+    let jurisdictions = outline.jurisdictions(named: jurisdiction)
+    guard substances.count == 1, jurisdictions.count == 1,
+      let files = outline.files(substance: substances[0], jurisdiction: jurisdictions[0]),
+      let part = RuleBook.loadPart(files: files),
+      let s = part.substanceID(substances[0]), let j = part.jurisdictionID(jurisdictions[0])
+    else { return false }
+    if let activity {
+      write(format.renderer.render(part.answer(s, in: j, activity: activity, on: date, facts: facts)))
+    } else {
+      write(
+        format.renderer.render(Activity.allCases.map { part.answer(s, in: j, activity: $0, on: date, facts: facts) }))
+    }
+    Console.reviewNote(changeDays: outline.changeDays, on: date)
+    return true
+  }
+
+  func answer(from book: RuleBook, on date: CivilDate, facts: Facts) throws {
     do {
       if let activity {
         let answer = try book.ask(substance, in: jurisdiction, activity: activity, on: date, facts: facts)

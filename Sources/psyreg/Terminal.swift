@@ -101,7 +101,13 @@ extension Console {
 
   /// The review note on standard error when `date` is past the rules' review date.
   static func reviewNote(_ book: RuleBook, on date: CivilDate) {
-    if let note = book.reviewNote(for: date, today: CivilDate.todayUTC()) { error("psyreg: note: \(note)\n") }
+    reviewNote(changeDays: book.changeDays, on: date)
+  }
+
+  /// The same from the rules' change days (as an ask cache's outline keeps them).
+  static func reviewNote(changeDays: [CivilDate], on date: CivilDate) {
+    let reviewed = RuleBook.reviewDate(changeDays: changeDays, asOf: CivilDate.todayUTC())
+    if let note = RuleBook.reviewNote(for: date, reviewed: reviewed) { error("psyreg: note: \(note)\n") }
   }
 }
 

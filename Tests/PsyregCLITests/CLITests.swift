@@ -32,6 +32,8 @@ struct CLI {
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "PSYREG_RULES")
+    // The ask cache's outlines go to this test run's own folder, not the user's.
+    env["XDG_CACHE_HOME"] = cacheHome.path
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe()
@@ -46,6 +48,10 @@ struct CLI {
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
   }
+
+  /// Where the binary run by these tests keeps its ask cache (one folder per test process).
+  static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "psyreg-cli-cache-\(UUID().uuidString)")
 
   /// A temporary folder with the given files, removed by the caller.
   static func folder(_ files: [String: String]) throws -> URL {

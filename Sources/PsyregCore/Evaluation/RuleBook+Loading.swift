@@ -50,6 +50,18 @@ extension RuleBook {
     try compile(loader.load(sources: sources))
   }
 
+  /// Compiles some files of a rule set whose whole loaded without errors, without the checks
+  /// across files (the files an outline says a question reads); nil when a file no longer
+  /// decodes without errors.
+  package static func loadPart(files: [String]) -> RuleBook? {
+    var loader = RuleLoader()
+    loader.checksAcrossFiles = false
+    // A handful of files: threads would cost more than they save.
+    loader.concurrent = files.count > 8
+    let output = loader.load(files: files)
+    return output.diagnostics.hasErrors ? nil : RuleBook(output.rules)
+  }
+
   private static func compile(_ output: RuleLoader.Output) throws(RuleLoadError) -> LoadedRules {
     if output.diagnostics.hasErrors {
       throw RuleLoadError(diagnostics: output.diagnostics, files: output.rules.files)

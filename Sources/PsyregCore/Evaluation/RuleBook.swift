@@ -93,7 +93,9 @@ public struct RuleBook: Sendable {
     // Each layer's histories are built and indexed on its own (on all cores): their keys
     // never collide across layers, so joining them is only inserting.
     let layers = Array(jurisdictions.values)
-    let built = Parallel.map(layers.count) { index in
+    // A few layers (the part of a rule set a cached `ask` loads) are quicker on one thread.
+    let entries = layers.reduce(0) { $0 + $1.timeline.count }
+    let built = Parallel.map(layers.count, worthThreads: layers.count > 8 || entries > 5_000) { index in
       let jurisdiction = layers[index]
       var histories: [HistoryKey: History] = [:]
       var amendments: [HistoryKey: History] = [:]

@@ -73,15 +73,58 @@ package enum FileSystem {
   }
 
   static func identity(_ path: String) -> FileID? {
+    stamp(path).map { FileID(device: $0.device, inode: $0.inode) }
+  }
+
+  /// What `stat` says of a file: enough to see that it has not changed since (the same file,
+  /// size, modification and status-change times), as build tools and git's index do.
+  package struct Stamp: Hashable, Sendable {
+    package var device: UInt64
+    package var inode: UInt64
+    package var size: Int64
+    package var modified: Int64
+    package var modifiedNanoseconds: Int64
+    package var changed: Int64
+    package var changedNanoseconds: Int64
+
+    package init(
+      device: UInt64, inode: UInt64, size: Int64, modified: Int64, modifiedNanoseconds: Int64, changed: Int64,
+      changedNanoseconds: Int64
+    ) {
+      self.device = device
+      self.inode = inode
+      self.size = size
+      self.modified = modified
+      self.modifiedNanoseconds = modifiedNanoseconds
+      self.changed = changed
+      self.changedNanoseconds = changedNanoseconds
+    }
+
+    init(_ info: stat) {
+      #if canImport(Darwin)
+        let (m, c) = (info.st_mtimespec, info.st_ctimespec)
+      #else
+        let (m, c) = (info.st_mtim, info.st_ctim)
+      #endif
+      self.init(
+        device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: Int64(m.tv_sec),
+        modifiedNanoseconds: Int64(m.tv_nsec), changed: Int64(c.tv_sec), changedNanoseconds: Int64(c.tv_nsec))
+    }
+  }
+
+  /// The stamp of the file a path leads to (links followed); nil if it does not exist.
+  package static func stamp(_ path: String) -> Stamp? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
-    return FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    return Stamp(info)
   }
 
   /// What a walk of a rules folder found: the rule files, and the links that lead out of it.
   package struct Walk {
     /// `*.yaml` and `*.yml` files, sorted.
     package var files: [String] = []
+    /// Per file of `files`, its stamp when it was found (nil for a dangling link).
+    package var stamps: [Stamp?] = []
     /// Links (to a folder or a rule file) whose target lies outside the folder walked, with
     /// the target; they are not followed.
     package var outside: [(path: String, target: String, isFolder: Bool)] = []
@@ -91,7 +134,8 @@ package enum FileSystem {
   /// and file is visited once however many links lead to it, so link loops end; links that
   /// leave the folder are not followed but returned, to be reported.
   package static func walk(_ directory: String) -> Walk {
-    var walk = Walk()
+    var found: [(path: String, stamp: Stamp?)] = []
+    var outside: [(path: String, target: String, isFolder: Bool)] = []
     let root = realPath(directory) ?? directory
     var visited: Set<FileID> = []
     var pending = [directory]
@@ -106,40 +150,42 @@ package enum FileSystem {
         if name.hasPrefix(".") { continue }
         let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
         let isYAML = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
-        let kind = kind(of: path)
-        var exists = true
-        if case .missing = kind { exists = false }
-        if exists, isLink(path) {
+        // One lstat, and a stat only for a link: what the entry is and what it leads to.
+        var info = stat()
+        let looked = lstat(path, &info) == 0
+        let isLink = looked && (info.st_mode & S_IFMT) == S_IFLNK
+        if !looked || (isLink && stat(path, &info) != 0) {
+          // A rule file that cannot even be looked at (a dangling link) is read, to report why.
+          if isYAML { found.append((path, nil)) }
+          continue
+        }
+        let stamp = Stamp(info)
+        let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+        if isLink {
           let target = realPath(path) ?? path
           if target != root && !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
-            if kind == .directory || isYAML { walk.outside.append((path, target, kind == .directory)) }
+            if isFolder || isYAML { outside.append((path, target, isFolder)) }
             continue
           }
         }
-        switch kind {
-        case .directory:
-          if let id = identity(path), visited.insert(id).inserted { pending.append(path) }
-        case .file where isYAML:
-          if let id = identity(path), !visited.insert(id).inserted { continue }
-          walk.files.append(path)
-        // A rule file that cannot even be looked at (a dangling link) is read, to report why.
-        case .missing where isYAML: walk.files.append(path)
-        default: break
+        let id = FileID(device: stamp.device, inode: stamp.inode)
+        if isFolder {
+          if visited.insert(id).inserted { pending.append(path) }
+        } else if isYAML, visited.insert(id).inserted {
+          found.append((path, stamp))
         }
       }
     }
-    walk.files.sort()
-    walk.outside.sort { $0.path < $1.path }
+    found.sort { $0.path < $1.path }
+    var walk = Walk()
+    walk.files = found.map(\.path)
+    walk.stamps = found.map(\.stamp)
+    walk.outside = outside.sorted { $0.path < $1.path }
     return walk
   }
 
-  static func isLink(_ path: String) -> Bool {
-    var info = stat()
-    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-  }
-
   /// The absolute path with every link resolved; nil if it does not exist.
-  static func realPath(_ path: String) -> String? {
+  package static func realPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)

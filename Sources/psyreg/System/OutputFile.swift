@@ -25,6 +25,13 @@ enum OutputFile {
   static func write(_ text: String, to path: String, protecting protected: Set<[UInt64]> = []) -> Result<
     Void, WriteError
   > {
+    write(bytes: Array(text.utf8), to: path, protecting: protected)
+  }
+
+  /// `write(_:to:protecting:)` for bytes.
+  static func write(bytes: [UInt8], to path: String, protecting protected: Set<[UInt64]> = []) -> Result<
+    Void, WriteError
+  > {
     if let target = identity(path, following: true), protected.contains(target) {
       return .failure(WriteError(reason: "it is (a link to) a rule file; psyreg never writes the rules it reads"))
     }
@@ -49,7 +56,7 @@ enum OutputFile {
       return .failure(WriteError(reason: reason))
     }
     fchmod(fd, 0o644)
-    var bytes = Array(text.utf8)
+    var bytes = bytes
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeMutableBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
