@@ -69,7 +69,9 @@ extension QuestionIndex {
     var layerDays: [[Int32]] = []
 
     var records: [Record] = []
-    var recordIndex: [Record: Int32] = [:]
+    /// Open addressing over `records` (an index, or -1): 4 bytes a slot where a
+    /// `[Record: Int32]` took about 64 a record, and a large book interns hundreds of thousands.
+    var recordTable = [Int32](repeating: -1, count: 1024)
     var slots = SlotTable(capacity: 16)
     var defaultSlot: [Int32] = []
     var pointStart: [Int32] = [0]
@@ -366,11 +368,30 @@ extension QuestionIndex {
     }
 
     mutating func intern(_ record: Record) -> Int32 {
-      if let index = recordIndex[record] { return index }
+      if records.count * 2 >= recordTable.count { growRecordTable() }
+      let mask = recordTable.count - 1
+      var slot = record.hashValue & mask
+      while true {
+        let found = recordTable[slot]
+        if found < 0 { break }
+        if records[Int(found)] == record { return found }
+        slot = (slot + 1) & mask
+      }
       let index = Int32(records.count)
       records.append(record)
-      recordIndex[record] = index
+      recordTable[slot] = index
       return index
+    }
+
+    /// Doubles the table (a power of two, at most half full) and places every record again.
+    mutating func growRecordTable() {
+      recordTable = [Int32](repeating: -1, count: recordTable.count * 2)
+      let mask = recordTable.count - 1
+      for (index, record) in records.enumerated() {
+        var slot = record.hashValue & mask
+        while recordTable[slot] >= 0 { slot = (slot + 1) & mask }
+        recordTable[slot] = Int32(index)
+      }
     }
 
     /// Adds one slot: per activity, the answer before the first candidate day and at each

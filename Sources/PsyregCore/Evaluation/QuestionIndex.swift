@@ -98,16 +98,12 @@ final class QuestionIndex: @unchecked Sendable {
   /// Per record, its verdict (the hot path reads only this).
   let recordVerdicts: [Verdict]
 
-  /// (layer, substance) → timeline slot; a missing pair uses its layer's default slot.
-  let slots: SlotTable
-  let defaultSlot: [Int32]
-  /// Per slot and activity (slot × 6 + activity), the range of its points: `pointStart[i]..<pointStart[i + 1]`.
-  let pointStart: [Int32]
-  /// The first day of each point (the first point of a range is `Int32.min`) and its record.
-  let pointDays: [Int32]
-  let pointRecords: [Int32]
-
-  /// The tables the hot path reads, as raw buffers.
+  /// The tables the hot path reads, as raw buffers. The change points live only here (the
+  /// builder's arrays are moved into them one by one, so that no two copies are held long):
+  /// (layer, substance) → timeline slot (`slotKeys`, `slotValues`), a missing pair using its
+  /// layer's `defaultSlot`; per slot and activity (slot × 6 + activity) the range of its points,
+  /// `pointStart[i]..<pointStart[i + 1]`; the first day of each point (the first point of a
+  /// range is `Int32.min`) and its record.
   struct Hot {
     var chainStart: UnsafeMutableBufferPointer<Int32>
     var chainLayers: UnsafeMutableBufferPointer<Int32>
@@ -120,6 +116,12 @@ final class QuestionIndex: @unchecked Sendable {
     var pointStart: UnsafeMutableBufferPointer<Int32>
     var pointDays: UnsafeMutableBufferPointer<Int32>
     var pointRecords: UnsafeMutableBufferPointer<Int32>
+
+    /// A raw copy of `array`, which is emptied (its memory freed unless shared).
+    static func move<T>(_ array: inout [T]) -> UnsafeMutableBufferPointer<T> {
+      defer { array = [] }
+      return copy(array)
+    }
 
     static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
       let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
@@ -177,16 +179,15 @@ final class QuestionIndex: @unchecked Sendable {
     self.jurisdictionByName = jurisdictionByName
     self.records = builder.records
     self.recordVerdicts = builder.records.map(\.verdict)
-    self.slots = builder.slots
-    self.defaultSlot = builder.defaultSlot
-    self.pointStart = builder.pointStart
-    self.pointDays = builder.pointDays
-    self.pointRecords = builder.pointRecords
+    let slotKeys = Hot.copy(builder.slots.keys)
+    let slotValues = Hot.copy(builder.slots.values)
+    let slotShift = builder.slots.shift
+    builder.slots = SlotTable(capacity: 0)
     hot = Hot(
       chainStart: Hot.copy(chainStart), chainLayers: Hot.copy(chainLayers), chainBinding: Hot.copy(chainBinding),
-      recordVerdicts: Hot.copy(recordVerdicts), slotKeys: Hot.copy(slots.keys), slotValues: Hot.copy(slots.values),
-      slotShift: slots.shift, defaultSlot: Hot.copy(defaultSlot), pointStart: Hot.copy(pointStart),
-      pointDays: Hot.copy(pointDays), pointRecords: Hot.copy(pointRecords))
+      recordVerdicts: Hot.copy(recordVerdicts), slotKeys: slotKeys, slotValues: slotValues, slotShift: slotShift,
+      defaultSlot: Hot.move(&builder.defaultSlot), pointStart: Hot.move(&builder.pointStart),
+      pointDays: Hot.move(&builder.pointDays), pointRecords: Hot.move(&builder.pointRecords))
   }
 
   // MARK: The hot path

@@ -34,13 +34,27 @@ public struct RuleBook: Sendable {
 
   /// The law of one substance (or, for amendments, one schedule) in one jurisdiction.
   struct History: Sendable {
-    var initial: InitialStatus?
-    /// Sorted by date; entries of one day keep their order in the file.
-    var entries: [TimelineEntry] = []
-    /// Per activity, the indexes of the entries that set a verdict for it.
+    /// The initial status, boxed: a history is a dictionary value, and most have none.
+    var initial: InitialStatus? {
+      get { initialBox?.status }
+      set { initialBox = newValue.map(InitialBox.init) }
+    }
+    private var initialBox: InitialBox?
+    /// The layer's whole timeline, shared with its `Jurisdiction` (not copied: a history
+    /// holds positions in it, so a book holds each entry once).
+    var timeline: [TimelineEntry] = []
+    /// Positions in `timeline` of this history's entries, sorted by date; entries of one day
+    /// keep their order in the file.
+    var positions: [Int32] = []
+    /// Per activity, the indexes (into `positions`) of the entries that set a verdict for it.
     var setting: [Activity: [Int]] = [:]
-    /// Indexes of the entries that list the substance in a schedule or end its listing.
+    /// Indexes (into `positions`) of the entries that list the substance in a schedule or end its listing.
     var listings: [Int] = []
+
+    init(timeline: [TimelineEntry] = []) { self.timeline = timeline }
+
+    /// The history's `index`th entry.
+    func entry(_ index: Int) -> TimelineEntry { timeline[Int(positions[index])] }
 
     /// The last entry on or before the date among the given indexes.
     func last(of indexes: [Int], onOrBefore date: CivilDate) -> TimelineEntry? {
@@ -48,25 +62,34 @@ public struct RuleBook: Sendable {
       var high = indexes.count
       while low < high {
         let mid = (low + high) / 2
-        if entries[indexes[mid]].date <= date { low = mid + 1 } else { high = mid }
+        if entry(indexes[mid]).date <= date { low = mid + 1 } else { high = mid }
       }
-      return low == 0 ? nil : entries[indexes[low - 1]]
+      return low == 0 ? nil : entry(indexes[low - 1])
     }
 
     mutating func index() {
       // Timelines are written in date order: sort (stably) only when they are not.
-      if zip(entries, entries.dropFirst()).contains(where: { $0.date > $1.date }) {
-        entries = entries.enumerated().sorted {
-          $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset
+      let timeline = self.timeline
+      let date = { (position: Int32) in timeline[Int(position)].date }
+      if zip(positions, positions.dropFirst()).contains(where: { date($0) > date($1) }) {
+        positions = positions.enumerated().sorted {
+          date($0.element) != date($1.element) ? date($0.element) < date($1.element) : $0.offset < $1.offset
         }.map(\.element)
       }
-      for (index, entry) in entries.enumerated() {
+      for index in positions.indices {
+        let entry = entry(index)
         for activity in Activity.allCases where entry.verdicts.ruling(for: activity) != nil {
           setting[activity, default: []].append(index)
         }
         if entry.isListing || entry.endsListing { listings.append(index) }
       }
     }
+  }
+
+  /// An initial status held by reference (see `History.initial`).
+  final class InitialBox: Sendable {
+    let status: InitialStatus
+    init(_ status: InitialStatus) { self.status = status }
   }
 
   /// Compiles a rule set. Rules with errors compile as far as they can; check the
@@ -104,22 +127,28 @@ public struct RuleBook: Sendable {
       for entry in jurisdiction.timeline {
         for substance in entry.substances { counts[substance, default: 0] += 1 }
       }
+      let timeline = jurisdiction.timeline
       for (substance, count) in counts {
-        var history = History()
-        history.entries.reserveCapacity(count)
+        var history = History(timeline: timeline)
+        history.positions.reserveCapacity(count)
         histories[HistoryKey(substance: substance, jurisdiction: jurisdiction.id)] = history
       }
       for (substance, status) in jurisdiction.initial {
-        histories[HistoryKey(substance: substance, jurisdiction: jurisdiction.id), default: History()].initial = status
+        histories[HistoryKey(substance: substance, jurisdiction: jurisdiction.id), default: History(timeline: timeline)]
+          .initial = status
       }
-      for entry in jurisdiction.timeline {
+      for (position, entry) in timeline.enumerated() {
         for substance in entry.substances {
-          histories[HistoryKey(substance: substance, jurisdiction: jurisdiction.id), default: History()].entries
-            .append(entry)
+          histories[
+            HistoryKey(substance: substance, jurisdiction: jurisdiction.id), default: History(timeline: timeline)
+          ]
+          .positions.append(Int32(position))
         }
         for schedule in entry.schedules {
-          amendments[HistoryKey(substance: schedule, jurisdiction: jurisdiction.id), default: History()].entries
-            .append(entry)
+          amendments[
+            HistoryKey(substance: schedule, jurisdiction: jurisdiction.id), default: History(timeline: timeline)
+          ]
+          .positions.append(Int32(position))
         }
       }
       for key in histories.keys { histories[key]!.index() }
