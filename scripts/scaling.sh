@@ -87,11 +87,14 @@ for axis in $AXES; do
       "$GEN" --jurisdictions "$jurisdictions" --entries "$entries" --edits 5 --cases 0 "$new" >&2
     fi
     bytes=$(find "$old/substances" "$old/jurisdictions" -name '*.yaml' -print0 | xargs -0 cat | wc -c)
-    j=$(ls "$old/jurisdictions" | head -1); j=${j%.yaml}
+    # sed reads all of ls's output: `head` would close the pipe early, and with pipefail a
+    # SIGPIPE'd ls ends the script at the larger sizes.
+    j=$(ls "$old/jurisdictions" | sed -n 1p); j=${j%.yaml}
     measure "$axis" "$name" "$bytes" validate -- "$PSYREG" validate "$old" --strict
     measure "$axis" "$name" "$bytes" test -- "$PSYREG" test --rules "$old"
     measure "$axis" "$name" "$bytes" load+compile -- "$PSYREG" ask sub-1 "$j" --rules "$old" --on $DATE
-    # The first run stores the outline (the files are older than the cache's 2 s by now).
+    # The first run stores the outline once the files are older than the cache's 2 s.
+    sleep 2
     cached=(env PSYREG_CACHE=on XDG_CACHE_HOME="$CACHE" "$PSYREG" ask sub-1 "$j" --rules "$old" --on $DATE)
     "${cached[@]}" >/dev/null
     measure "$axis" "$name" "$bytes" "ask (cached)" -- "${cached[@]}"

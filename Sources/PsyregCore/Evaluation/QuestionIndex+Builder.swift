@@ -16,6 +16,39 @@ extension QuestionIndex {
       var listings: [Int32] = []
     }
 
+    /// Histories by key (`key(id, layer)`), in open addressing on the 64-bit key as in
+    /// `SlotTable`: compiling looks histories up millions of times, and a `Dictionary` hashes
+    /// every key with SipHash.
+    struct HistoryTable {
+      private var index = SlotTable(capacity: 16)
+      private(set) var keys: [UInt64] = []
+      private(set) var values: [History] = []
+
+      subscript(key: UInt64) -> History? {
+        guard let i = index.find(key: key) else { return nil }
+        return values[Int(i)]
+      }
+
+      /// The history of `key`, an empty one added first when there is none.
+      subscript(key: UInt64, default _: @autoclosure () -> History) -> History {
+        get { self[key] ?? History() }
+        _modify {
+          let i = position(key)
+          yield &values[i]
+        }
+      }
+
+      private mutating func position(_ key: UInt64) -> Int {
+        if let i = index.find(key: key) { return Int(i) }
+        keys.append(key)
+        values.append(History())
+        index.insert(key: key, value: Int32(values.count - 1))
+        return values.count - 1
+      }
+
+      mutating func update(_ transform: (History) -> History) { values = values.map(transform) }
+    }
+
     struct Listing {
       var entry: Int32
       var substance: Int32
@@ -61,23 +94,15 @@ extension QuestionIndex {
     var dates: [Int32: CivilDate] = [:]
     var statusIndex: [String: Int32] = [:]
 
-    var histories: [UInt64: History] = [:]
-    var amendments: [UInt64: History] = [:]
+    var histories = HistoryTable()
+    var amendments = HistoryTable()
     /// Per layer: the substances with a history there.
     var historySubstances: [[Int32]] = []
     /// Per layer: the days of its class-wide entries and adoptions.
     var layerDays: [[Int32]] = []
 
-    var records: [Record] = []
-    /// Open addressing over `records` (an index, or -1): 4 bytes a slot where a
-    /// `[Record: Int32]` took about 64 a record, and a large book interns hundreds of thousands.
-    var recordTable = [Int32](repeating: -1, count: 1024)
-    var slots = SlotTable(capacity: 16)
-    var defaultSlot: [Int32] = []
-    var pointStart: [Int32] = [0]
-    var pointDays: [Int32] = []
-    var pointRecords: [Int32] = []
-    var slotCount: Int32 = 0
+    /// What compiling makes: the interned records and every slot's change points.
+    var points = Points()
 
     let layerChains: [String: [String]]
     let lineageIDs: [String: [String]]
@@ -203,8 +228,8 @@ extension QuestionIndex {
         }
         return history
       }
-      histories = histories.mapValues(indexed)
-      amendments = amendments.mapValues(indexed)
+      histories.update(indexed)
+      amendments.update(indexed)
       for key in histories.keys {
         // Keys are (substance, layer).
         historySubstances[Int(UInt32(truncatingIfNeeded: key))].append(Int32(truncatingIfNeeded: key >> 32))
@@ -367,93 +392,149 @@ extension QuestionIndex {
       return order
     }
 
-    mutating func intern(_ record: Record) -> Int32 {
-      if records.count * 2 >= recordTable.count { growRecordTable() }
-      let mask = recordTable.count - 1
-      var slot = record.hashValue & mask
-      while true {
-        let found = recordTable[slot]
-        if found < 0 { break }
-        if records[Int(found)] == record { return found }
-        slot = (slot + 1) & mask
-      }
-      let index = Int32(records.count)
-      records.append(record)
-      recordTable[slot] = index
-      return index
+    /// One change point before interning: from `day` on, the answer is `record`.
+    struct Change: Sendable {
+      var day: Int32
+      var record: Record
     }
 
-    /// Doubles the table (a power of two, at most half full) and places every record again.
-    mutating func growRecordTable() {
-      recordTable = [Int32](repeating: -1, count: recordTable.count * 2)
-      let mask = recordTable.count - 1
-      for (index, record) in records.enumerated() {
-        var slot = record.hashValue & mask
-        while recordTable[slot] >= 0 { slot = (slot + 1) & mask }
-        recordTable[slot] = Int32(index)
+    /// A layer's slots before interning: its default slot's changes and, per substance whose
+    /// answers depend on data, its own (each per activity).
+    struct LayerPlan: Sendable {
+      var defaults: [[Change]]
+      var slots: [(substance: Int32, changes: [[Change]])] = []
+    }
+
+    /// The records, interned, and the slots' change points, in the order they are added.
+    struct Points: Sendable {
+      var records: [Record] = []
+      /// Open addressing over `records` (an index, or -1): 4 bytes a slot where a
+      /// `[Record: Int32]` took about 64 a record, and a large book interns hundreds of thousands.
+      var recordTable = [Int32](repeating: -1, count: 1024)
+      var slots = SlotTable(capacity: 16)
+      var defaultSlot: [Int32] = []
+      var pointStart: [Int32] = [0]
+      var pointDays: [Int32] = []
+      var pointRecords: [Int32] = []
+      var slotCount: Int32 = 0
+
+      mutating func intern(_ record: Record) -> Int32 {
+        if records.count * 2 >= recordTable.count { growRecordTable() }
+        let mask = recordTable.count - 1
+        var slot = Int(truncatingIfNeeded: record.mixedHash) & mask
+        while true {
+          let found = recordTable[slot]
+          if found < 0 { break }
+          if records[Int(found)] == record { return found }
+          slot = (slot + 1) & mask
+        }
+        let index = Int32(records.count)
+        records.append(record)
+        recordTable[slot] = index
+        return index
+      }
+
+      /// Doubles the table (a power of two, at most half full) and places every record again.
+      mutating func growRecordTable() {
+        recordTable = [Int32](repeating: -1, count: recordTable.count * 2)
+        let mask = recordTable.count - 1
+        for (index, record) in records.enumerated() {
+          var slot = Int(truncatingIfNeeded: record.mixedHash) & mask
+          while recordTable[slot] >= 0 { slot = (slot + 1) & mask }
+          recordTable[slot] = Int32(index)
+        }
+      }
+
+      /// Adds one slot's change points (per activity); returns the slot.
+      mutating func add(_ changes: [[Change]]) -> Int32 {
+        for list in changes {
+          for change in list {
+            pointDays.append(change.day)
+            pointRecords.append(intern(change.record))
+          }
+          pointStart.append(Int32(pointDays.count))
+        }
+        defer { slotCount += 1 }
+        return slotCount
       }
     }
 
-    /// Adds one slot: per activity, the answer before the first candidate day and at each
+    /// One slot's changes: per activity, the answer before the first candidate day and at each
     /// candidate day where it changes.
-    mutating func addSlot(substance: Int32, layer: Int32, days: [Int32]) -> Int32 {
+    func changes(substance: Int32, layer: Int32, days: [Int32]) -> [[Change]] {
       let before = days.first.map { $0 &- 1 } ?? 0
-      for (a, activity) in Activity.allCases.enumerated() {
+      return Activity.allCases.enumerated().map { a, activity in
         var previous = resolve(substance, layer, a, activity, before, depth: 0) ?? .none(activity)
-        pointDays.append(.min)
-        pointRecords.append(intern(previous))
+        var list = [Change(day: .min, record: previous)]
         for day in days {
-          // Interned only when it changes: most days change nothing for most activities.
+          // Kept only when it changes: most days change nothing for most activities.
           let record = resolve(substance, layer, a, activity, day, depth: 0) ?? .none(activity)
           if record != previous {
-            pointDays.append(day)
-            pointRecords.append(intern(record))
+            list.append(Change(day: day, record: record))
             previous = record
           }
         }
-        pointStart.append(Int32(pointDays.count))
+        return list
       }
-      defer { slotCount += 1 }
-      return slotCount
     }
 
+    /// A layer's slots: its default, and every substance with data in the layer or a layer it
+    /// adopts (or whose lineage has), in substance order.
+    func plan(layer: Int32, descendants: [[Int32]]) -> LayerPlan {
+      let closure = closure(layer)
+      var shared: [Int32] = []
+      for m in closure { shared += layerDays[Int(m)] }
+      var plan = LayerPlan(defaults: changes(substance: -1, layer: layer, days: Array(Set(shared)).sorted()))
+      var marked: Set<Int32> = []
+      var relevant: [Int32] = []
+      for m in closure {
+        for id in historySubstances[Int(m)] {
+          for s in descendants[Int(id)] where marked.insert(s).inserted { relevant.append(s) }
+        }
+      }
+      relevant.sort()
+      for s in relevant {
+        var days = shared
+        for id in lineages[Int(s)] {
+          for m in closure {
+            if let history = histories[Self.key(id, m)] { days += history.entries.map { entryDay[Int($0)] } }
+          }
+        }
+        plan.slots.append((s, changes(substance: s, layer: layer, days: Array(Set(days)).sorted())))
+      }
+      return plan
+    }
+
+    /// Plans the layers on all cores, a batch at a time (so that plans never pile up), and
+    /// adds their points in layer order: the tables are the ones a single thread would make.
     mutating func compile() {
-      var descendants: [[Int32]] = Array(repeating: [], count: substances.count)
+      var reached: [[Int32]] = Array(repeating: [], count: substances.count)
       for (s, lineage) in lineages.enumerated() {
-        for id in lineage { descendants[Int(id)].append(Int32(s)) }
+        for id in lineage { reached[Int(id)].append(Int32(s)) }
       }
-      var mark = Array(repeating: Int32(-1), count: substances.count)
-      var pairs = 0
-      for l in jurisdictions.indices {
-        let L = Int32(l)
-        let closure = closure(L)
-        var shared: [Int32] = []
-        for m in closure { shared += layerDays[Int(m)] }
-        let sharedDays = Array(Set(shared)).sorted()
-        defaultSlot.append(addSlot(substance: -1, layer: L, days: sharedDays))
-        var relevant: [Int32] = []
-        for m in closure {
-          for id in historySubstances[Int(m)] {
-            for s in descendants[Int(id)] where mark[Int(s)] != L {
-              mark[Int(s)] = L
-              relevant.append(s)
-            }
+      let descendants = reached
+      // Moved out, so that the copy the workers read shares none of the arrays appended to.
+      var points = self.points
+      self.points = Points()
+      let reader = self
+      let count = jurisdictions.count
+      let batch = Parallel.cores * 16
+      var start = 0
+      while start < count {
+        let end = min(start + batch, count)
+        let first = start
+        let plans = Parallel.map(end - start, worthThreads: count > 8) {
+          reader.plan(layer: Int32(first + $0), descendants: descendants)
+        }
+        for (offset, plan) in plans.enumerated() {
+          points.defaultSlot.append(points.add(plan.defaults))
+          for (substance, changes) in plan.slots {
+            points.slots.insert(layer: Int32(first + offset), substance: substance, slot: points.add(changes))
           }
         }
-        relevant.sort()
-        pairs += relevant.count
-        for s in relevant {
-          var days = shared
-          for id in lineages[Int(s)] {
-            for m in closure {
-              if let history = histories[Self.key(id, m)] { days += history.entries.map { entryDay[Int($0)] } }
-            }
-          }
-          let slot = addSlot(substance: s, layer: L, days: Array(Set(days)).sorted())
-          slots.insert(layer: L, substance: s, slot: slot)
-        }
+        start = end
       }
-      _ = pairs
+      self.points = points
     }
   }
 }

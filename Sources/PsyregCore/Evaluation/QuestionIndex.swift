@@ -65,6 +65,36 @@ final class QuestionIndex: @unchecked Sendable {
       hasher.combine(origin)
     }
 
+    /// A cheap, well-mixed hash of every field for the builder's intern table (the compile
+    /// interns hundreds of thousands of records; `Hasher` costs several times more).
+    var mixedHash: UInt64 {
+      func bits(_ x: Int32) -> UInt64 { UInt64(UInt32(bitPattern: x)) }
+      func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        let m = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return m ^ (m >> 29)
+      }
+      var h =
+        UInt64(QuestionIndex.bit(verdict)) | UInt64(QuestionIndex.activityIndex(activity)) << 8
+        | UInt64(rulingKind.rawValue) << 16 | UInt64(governingKind.rawValue) << 24 | (hasConditions ? 1 << 32 : 0)
+        | bits(ruling) << 33
+      h = mix(h, bits(governing) | bits(since) << 32)
+      h = mix(h, bits(status) | bits(schedule) << 32)
+      h = mix(h, bits(amendment) | bits(adoption) << 32)
+      h = mix(h, bits(inheritedFrom) | UInt64(Self.originBits(origin)) << 32)
+      return h ^ (h >> 32)
+    }
+
+    private static func originBits(_ origin: AnswerOrigin) -> UInt8 {
+      switch origin {
+      case .own: 0
+      case .schedule: 1
+      case .adopted: 2
+      case .inherited: 3
+      case .initial: 4
+      case .none: 5
+      }
+    }
+
     /// No rule covers the question.
     static func none(_ activity: Activity) -> Record {
       Record(
@@ -177,17 +207,18 @@ final class QuestionIndex: @unchecked Sendable {
     }
     self.substanceByName = substanceByName
     self.jurisdictionByName = jurisdictionByName
-    self.records = builder.records
-    self.recordVerdicts = builder.records.map(\.verdict)
-    let slotKeys = Hot.copy(builder.slots.keys)
-    let slotValues = Hot.copy(builder.slots.values)
-    let slotShift = builder.slots.shift
-    builder.slots = SlotTable(capacity: 0)
+    builder.points.recordTable = []
+    self.records = builder.points.records
+    self.recordVerdicts = builder.points.records.map(\.verdict)
+    let slotKeys = Hot.copy(builder.points.slots.keys)
+    let slotValues = Hot.copy(builder.points.slots.values)
+    let slotShift = builder.points.slots.shift
+    builder.points.slots = SlotTable(capacity: 0)
     hot = Hot(
       chainStart: Hot.copy(chainStart), chainLayers: Hot.copy(chainLayers), chainBinding: Hot.copy(chainBinding),
       recordVerdicts: Hot.copy(recordVerdicts), slotKeys: slotKeys, slotValues: slotValues, slotShift: slotShift,
-      defaultSlot: Hot.move(&builder.defaultSlot), pointStart: Hot.move(&builder.pointStart),
-      pointDays: Hot.move(&builder.pointDays), pointRecords: Hot.move(&builder.pointRecords))
+      defaultSlot: Hot.move(&builder.points.defaultSlot), pointStart: Hot.move(&builder.points.pointStart),
+      pointDays: Hot.move(&builder.points.pointDays), pointRecords: Hot.move(&builder.points.pointRecords))
   }
 
   // MARK: The hot path
@@ -412,9 +443,12 @@ struct SlotTable: Sendable {
   }
 
   @inline(__always)
-  func find(layer: Int32, substance: Int32) -> Int32? {
-    let key = Self.key(layer, substance)
-    return keys.withUnsafeBufferPointer { keys in
+  func find(layer: Int32, substance: Int32) -> Int32? { find(key: Self.key(layer, substance)) }
+
+  /// The value stored for a 64-bit key (any key but `UInt64.max`).
+  @inline(__always)
+  func find(key: UInt64) -> Int32? {
+    keys.withUnsafeBufferPointer { keys in
       let mask = keys.count &- 1
       var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
       while true {
@@ -427,8 +461,11 @@ struct SlotTable: Sendable {
   }
 
   mutating func insert(layer: Int32, substance: Int32, slot: Int32) {
+    insert(key: Self.key(layer, substance), value: slot)
+  }
+
+  mutating func insert(key: UInt64, value slot: Int32) {
     if (count + 1) * 2 > keys.count { grow() }
-    let key = Self.key(layer, substance)
     let mask = keys.count - 1
     var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     while keys[i] != .max && keys[i] != key { i = (i + 1) & mask }
@@ -440,8 +477,6 @@ struct SlotTable: Sendable {
   private mutating func grow() {
     let old = zip(keys, values).filter { $0.0 != .max }
     self = SlotTable(capacity: keys.count)
-    for (key, value) in old {
-      insert(layer: Int32(truncatingIfNeeded: key >> 32), substance: Int32(truncatingIfNeeded: key), slot: value)
-    }
+    for (key, value) in old { insert(key: key, value: value) }
   }
 }
