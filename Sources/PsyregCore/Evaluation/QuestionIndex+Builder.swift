@@ -318,61 +318,117 @@ extension QuestionIndex {
       return record
     }
 
-    func resolve(_ substance: Int32, _ layer: Int32, _ a: Int, _ activity: Activity, _ day: Int32, depth: Int)
-      -> Record?
-    {
-      guard layer >= 0 else { return nil }
+    /// One record (or none) per activity, in `Activity.allCases` order, held inline: resolving
+    /// makes one per candidate day, and an array would be an allocation each time.
+    struct PerActivity {
+      private var r0, r1, r2, r3, r4, r5: Record?
+
+      subscript(a: Int) -> Record? {
+        get {
+          switch a {
+          case 0: r0
+          case 1: r1
+          case 2: r2
+          case 3: r3
+          case 4: r4
+          default: r5
+          }
+        }
+        set {
+          switch a {
+          case 0: r0 = newValue
+          case 1: r1 = newValue
+          case 2: r2 = newValue
+          case 3: r3 = newValue
+          case 4: r4 = newValue
+          default: r5 = newValue
+          }
+        }
+      }
+    }
+
+    /// Which rule governs in a layer on a day, for every activity at once (mirrors
+    /// `RuleBook.resolve`): the lineage's histories, the listing and the adopted layer are
+    /// looked up once, not once per activity.
+    func resolve(_ substance: Int32, _ layer: Int32, _ day: Int32, depth: Int) -> PerActivity {
+      var result = PerActivity()
+      guard layer >= 0 else { return result }
       let count = QuestionIndex.activityCount
+      let activities = QuestionIndex.activities
       let lineage = lineage(substance)
-      var own: Record?
-      for id in lineage {
-        if let history = histories[Self.key(id, layer)], let e = last(history.setting[a], onOrBefore: day) {
+      // Per activity, the first of the lineage whose history sets it by the day.
+      var own = PerActivity()
+      var owned = 0
+      for id in lineage where owned < count {
+        guard let history = histories[Self.key(id, layer)] else { continue }
+        for a in 0..<count where own[a] == nil {
+          guard let e = last(history.setting[a], onOrBefore: day) else { continue }
           let name = entrySchedule[Int(e)]
           let s = name >= 0 ? scheduleOf[Self.key(name, layer)] ?? -1 : -1
           let status = entryStatus[Int(e)] >= 0 ? entryStatus[Int(e)] : (s >= 0 ? scheduleLabel[Int(s)] : -1)
-          own = Record(
+          own[a] = Record(
             verdict: entryVerdict[Int(e) * count + a]!, origin: id == substance ? .own : .inherited,
-            activity: activity, hasConditions: entryConditions[Int(e) * count + a], rulingKind: .entry, ruling: e,
+            activity: activities[a], hasConditions: entryConditions[Int(e) * count + a], rulingKind: .entry, ruling: e,
             governingKind: .entry, governing: e, since: entryDay[Int(e)], status: status, schedule: s, amendment: -1,
             adoption: -1, inheritedFrom: id == substance ? -1 : id)
-          break
+          owned += 1
         }
       }
       let listing = listing(substance, layer, day, depth: depth)
-      if let listing, let scheduled = scheduleAnswer(listing, substance, layer, a, activity, day),
-        own.map({ $0.since < scheduled.since }) ?? true
-      {
-        return scheduled
-      }
-      if let own { return own }
-      if depth < RuleBook.adoptionDepthLimit, let adoption = adoption(layer, day),
-        var adopted = resolve(substance, adoption.layer, a, activity, day, depth: depth + 1)
-      {
-        adopted.origin = .adopted
-        adopted.adoption = adoption.index
-        adopted.since = max(adopted.since, adoption.from)
-        return adopted
-      }
-      for id in lineage {
-        if let initial = histories[Self.key(id, layer)]?.initial, initial >= 0,
-          let ruling = initials[Int(initial)].verdicts.ruling(for: activity)
+      // The activities still without an answer, as bits (no array made per call).
+      var open = 0
+      for a in 0..<count {
+        if let listing, let scheduled = scheduleAnswer(listing, substance, layer, a, activities[a], day),
+          own[a].map({ $0.since < scheduled.since }) ?? true
         {
-          return Record(
-            verdict: ruling.verdict, origin: .initial, activity: activity, hasConditions: !ruling.conditions.isEmpty,
-            rulingKind: .initial, ruling: initial, governingKind: .initial, governing: initial, since: .min,
-            status: statusIndex[initials[Int(initial)].status]!, schedule: -1, amendment: -1, adoption: -1,
-            inheritedFrom: id == substance ? -1 : id)
+          result[a] = scheduled
+        } else if let record = own[a] {
+          result[a] = record
+        } else {
+          open |= 1 << a
         }
       }
-      let u = unlisted[Int(layer)]
-      if listing.map({ schedule($0) < 0 }) ?? true, u >= 0, let ruling = initials[Int(u)].verdicts.ruling(for: activity)
-      {
-        return Record(
-          verdict: ruling.verdict, origin: .initial, activity: activity, hasConditions: !ruling.conditions.isEmpty,
-          rulingKind: .initial, ruling: u, governingKind: .initial, governing: u, since: .min,
-          status: statusIndex[initials[Int(u)].status]!, schedule: -1, amendment: -1, adoption: -1, inheritedFrom: -1)
+      guard open != 0 else { return result }
+      if depth < RuleBook.adoptionDepthLimit, let adoption = adoption(layer, day) {
+        let adopted = resolve(substance, adoption.layer, day, depth: depth + 1)
+        for a in 0..<count where open & (1 << a) != 0 {
+          guard var record = adopted[a] else { continue }
+          record.origin = .adopted
+          record.adoption = adoption.index
+          record.since = max(record.since, adoption.from)
+          result[a] = record
+          open &= ~(1 << a)
+        }
       }
-      return nil
+      for a in 0..<count where open & (1 << a) != 0 {
+        let activity = activities[a]
+        var found = false
+        for id in lineage {
+          if let initial = histories[Self.key(id, layer)]?.initial, initial >= 0,
+            let ruling = initials[Int(initial)].verdicts.ruling(for: activity)
+          {
+            result[a] = Record(
+              verdict: ruling.verdict, origin: .initial, activity: activity, hasConditions: !ruling.conditions.isEmpty,
+              rulingKind: .initial, ruling: initial, governingKind: .initial, governing: initial, since: .min,
+              status: statusIndex[initials[Int(initial)].status]!, schedule: -1, amendment: -1, adoption: -1,
+              inheritedFrom: id == substance ? -1 : id)
+            found = true
+            break
+          }
+        }
+        if found { continue }
+        let u = unlisted[Int(layer)]
+        if listing.map({ schedule($0) < 0 }) ?? true, u >= 0,
+          let ruling = initials[Int(u)].verdicts.ruling(for: activity)
+        {
+          result[a] = Record(
+            verdict: ruling.verdict, origin: .initial, activity: activity, hasConditions: !ruling.conditions.isEmpty,
+            rulingKind: .initial, ruling: u, governingKind: .initial, governing: u, since: .min,
+            status: statusIndex[initials[Int(u)].status]!, schedule: -1, amendment: -1, adoption: -1,
+            inheritedFrom: -1)
+        }
+      }
+      return result
     }
 
     // MARK: Compiling the change points
@@ -462,20 +518,22 @@ extension QuestionIndex {
     /// One slot's changes: per activity, the answer before the first candidate day and at each
     /// candidate day where it changes.
     func changes(substance: Int32, layer: Int32, days: [Int32]) -> [[Change]] {
-      let before = days.first.map { $0 &- 1 } ?? 0
-      return Activity.allCases.enumerated().map { a, activity in
-        var previous = resolve(substance, layer, a, activity, before, depth: 0) ?? .none(activity)
-        var list = [Change(day: .min, record: previous)]
-        for day in days {
+      let activities = QuestionIndex.activities
+      let first = resolve(substance, layer, days.first.map { $0 &- 1 } ?? 0, depth: 0)
+      var previous = (0..<activities.count).map { first[$0] ?? .none(activities[$0]) }
+      var lists = previous.map { [Change(day: .min, record: $0)] }
+      for day in days {
+        let now = resolve(substance, layer, day, depth: 0)
+        for a in activities.indices {
           // Kept only when it changes: most days change nothing for most activities.
-          let record = resolve(substance, layer, a, activity, day, depth: 0) ?? .none(activity)
-          if record != previous {
-            list.append(Change(day: day, record: record))
-            previous = record
+          let record = now[a] ?? .none(activities[a])
+          if record != previous[a] {
+            lists[a].append(Change(day: day, record: record))
+            previous[a] = record
           }
         }
-        return list
       }
+      return lists
     }
 
     /// A layer's slots: its default, and every substance with data in the layer or a layer it

@@ -224,6 +224,8 @@ final class QuestionIndex: @unchecked Sendable {
   // MARK: The hot path
 
   static let activityCount = Activity.allCases.count
+  /// `Activity.allCases`, made once (`allCases` makes a new array each time it is read).
+  static let activities = Activity.allCases
 
   @inline(__always)
   static func activityIndex(_ activity: Activity) -> Int {

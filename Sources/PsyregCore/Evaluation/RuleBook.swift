@@ -76,12 +76,12 @@ public struct RuleBook: Sendable {
           date($0.element) != date($1.element) ? date($0.element) < date($1.element) : $0.offset < $1.offset
         }.map(\.element)
       }
-      for index in positions.indices {
-        let entry = entry(index)
-        for activity in Activity.allCases where entry.verdicts.ruling(for: activity) != nil {
+      for (index, position) in positions.enumerated() {
+        // Read in place: copying each entry would retain every one of its fields.
+        for activity in Activity.allCases where timeline[Int(position)].verdicts.ruling(for: activity) != nil {
           setting[activity, default: []].append(index)
         }
-        if entry.isListing || entry.endsListing { listings.append(index) }
+        if timeline[Int(position)].isListing || timeline[Int(position)].endsListing { listings.append(index) }
       }
     }
   }
