@@ -132,9 +132,12 @@ import Testing
   @Test func recentlyModifiedFilesAreNotTrustedAndOffMeansOff() throws {
     let setup = try Setup()
     defer { try? FileManager.default.removeItem(at: setup.root) }
-    let off = try setup.ask(["mdma", "us"], environment: ["PSYREG_CACHE": "off"])
-    #expect(off.status == 0)
-    #expect(setup.outlines.isEmpty)
+    for value in ["off", "0", "False", "no"] {
+      let off = try setup.ask(["mdma", "us"], environment: ["PSYREG_CACHE": value])
+      #expect(off.status == 0)
+      #expect(!off.stderr.contains("cache:"), "\(value)")
+      #expect(setup.outlines.isEmpty, "\(value)")
+    }
     try FileManager.default.setAttributes(
       [.modificationDate: Date()], ofItemAtPath: setup.rules + "/jurisdictions/us.yaml")
     let fresh = try setup.ask(["mdma", "us"])

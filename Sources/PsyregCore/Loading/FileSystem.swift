@@ -150,11 +150,13 @@ package enum FileSystem {
         if name.hasPrefix(".") { continue }
         let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
         let isYAML = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
-        // One lstat, and a stat only for a link: what the entry is and what it leads to.
+        // One lstat, and a stat only for a link: what the entry is and what it leads to. Both
+        // relative to the open folder, so the kernel does not walk the whole path again.
         var info = stat()
-        let looked = lstat(path, &info) == 0
+        let folderFD = dirfd(handle)
+        let looked = fstatat(folderFD, name, &info, AT_SYMLINK_NOFOLLOW) == 0
         let isLink = looked && (info.st_mode & S_IFMT) == S_IFLNK
-        if !looked || (isLink && stat(path, &info) != 0) {
+        if !looked || (isLink && fstatat(folderFD, name, &info, 0) != 0) {
           // A rule file that cannot even be looked at (a dangling link) is read, to report why.
           if isYAML { found.append((path, nil)) }
           continue

@@ -17,8 +17,8 @@ import PsyregCore
 /// the same psyreg (its version and its executable's stamp). A file modified less than two
 /// seconds before a store could still change within the same clock tick, so no outline is
 /// stored then (git's "racily clean" entries). Anything unreadable or foreign in the cache is a
-/// miss, never an error. `PSYREG_CACHE=off` turns it off; `PSYREG_CACHE_TRACE=1` says on
-/// standard error what it did.
+/// miss, never an error. `PSYREG_CACHE=off` (or `0`, `false`, `no`) turns it off;
+/// `PSYREG_CACHE_TRACE=1` says on standard error what it did.
 struct AskCache {
   /// The cache file for this rules folder.
   let path: String
@@ -34,7 +34,8 @@ struct AskCache {
 
   /// The cache of a rules folder; nil when caching is off or there is no cache folder.
   init?(rulesFolder: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
-    guard environment["PSYREG_CACHE"] != "off", let root = FileSystem.realPath(rulesFolder),
+    guard !["off", "0", "false", "no"].contains(environment["PSYREG_CACHE"]?.lowercased() ?? ""),
+      let root = FileSystem.realPath(rulesFolder),
       let folder = Self.folder(environment)
     else { return nil }
     path = folder + "/ask-" + String(SHA256.hex(root).prefix(24)) + ".bin"
