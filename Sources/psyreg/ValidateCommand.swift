@@ -15,14 +15,11 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     if paths.isEmpty { try options.requireRulesFolder() }
     let targets = paths.isEmpty ? [options.rulesPath] : paths.map(Paths.display)
-    let (found, files): ([Diagnostic], [String])
-    do {
-      let loaded = try RuleBook.load(paths: targets)
-      (found, files) = (loaded.warnings, loaded.files)
-    } catch {
-      (found, files) = (error.diagnostics, error.files)
-    }
-    let diagnostics = found.sortedByPosition()
+    // Read, decode and check, without compiling a book: no question is asked, and the compile
+    // is most of a load's time on large rule sets (docs/performance.md).
+    let loaded = RuleLoader().load(paths: targets)
+    let files = loaded.rules.files
+    let diagnostics = loaded.diagnostics.sortedByPosition()
     let reporter = format.reporter(arguments: Array(CommandLine.arguments.dropFirst()), strict: strict)
     Console.out(reporter.report(diagnostics), workflowCommands: format == .github)
     if format == .text {
