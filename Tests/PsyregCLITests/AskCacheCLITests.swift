@@ -129,6 +129,24 @@ import Testing
     #expect(try setup.ask(["mdma", "us"]).stderr.contains("cache: hit"))
   }
 
+  /// A cache folder set inside the rules (directly, or through a link) is not used: psyreg never
+  /// writes into the rules it reads.
+  @Test func aCacheFolderInsideTheRulesIsNeverWritten() throws {
+    let setup = try Setup()
+    defer { try? FileManager.default.removeItem(at: setup.root) }
+    let link = setup.root.appendingPathComponent("link-to-rules").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: setup.rules)
+    let before = try FileManager.default.subpathsOfDirectory(atPath: setup.rules).sorted()
+    for inside in [setup.rules, setup.rules + "/jurisdictions", link + "/new/folder"] {
+      for _ in 0..<2 {
+        let result = try setup.ask(["mdma", "us"], environment: ["XDG_CACHE_HOME": inside])
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains("cache:"), "\(inside): \(result.stderr)")
+      }
+    }
+    #expect(try FileManager.default.subpathsOfDirectory(atPath: setup.rules).sorted() == before)
+  }
+
   @Test func recentlyModifiedFilesAreNotTrustedAndOffMeansOff() throws {
     let setup = try Setup()
     defer { try? FileManager.default.removeItem(at: setup.root) }

@@ -36,13 +36,31 @@ struct AskCache {
   init?(rulesFolder: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
     guard !["off", "0", "false", "no"].contains(environment["PSYREG_CACHE"]?.lowercased() ?? ""),
       let root = FileSystem.realPath(rulesFolder),
-      let folder = Self.folder(environment)
+      let folder = Self.folder(environment),
+      // psyreg never writes into the rules it reads: not even a cache folder set inside them.
+      !Self.resolved(folder).hasPrefix(root.hasSuffix("/") ? root : root + "/"), Self.resolved(folder) != root
     else { return nil }
     path = folder + "/ask-" + String(SHA256.hex(root).prefix(24)) + ".bin"
     let executable = FileSystem.stamp("/proc/self/exe")
     key =
       "\(PsyregVersion.current) \(executable.map { "\($0.size) \($0.modified).\($0.modifiedNanoseconds) \($0.inode)" } ?? "-")"
     trace = environment["PSYREG_CACHE_TRACE"] == "1"
+  }
+
+  /// A path with the links of its longest existing ancestor resolved (the cache folder may not
+  /// exist yet).
+  private static func resolved(_ path: String) -> String {
+    var head = path
+    var tail: [Substring] = []
+    while !head.isEmpty {
+      if let real = FileSystem.realPath(head) {
+        return ([Substring(real)] + tail.reversed()).joined(separator: "/")
+      }
+      guard let slash = head.lastIndex(of: "/") else { break }
+      tail.append(head[head.index(after: slash)...])
+      head = String(head[..<slash])
+    }
+    return path
   }
 
   private static func folder(_ environment: [String: String]) -> String? {
