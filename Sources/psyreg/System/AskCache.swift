@@ -41,7 +41,9 @@ struct AskCache {
       !Self.resolved(folder).hasPrefix(root.hasSuffix("/") ? root : root + "/"), Self.resolved(folder) != root
     else { return nil }
     path = folder + "/ask-" + String(SHA256.hex(root).prefix(24)) + ".bin"
-    let executable = FileSystem.stamp("/proc/self/exe")
+    // The running executable (Linux's /proc link, else Foundation's path for it): a rebuilt
+    // psyreg never reads an outline an older build wrote.
+    let executable = FileSystem.stamp("/proc/self/exe") ?? Bundle.main.executablePath.flatMap(FileSystem.stamp)
     key =
       "\(PsyregVersion.current) \(executable.map { "\($0.size) \($0.modified).\($0.modifiedNanoseconds) \($0.inode)" } ?? "-")"
     trace = environment["PSYREG_CACHE_TRACE"] == "1"
