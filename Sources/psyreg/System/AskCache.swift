@@ -36,10 +36,11 @@ struct AskCache {
   init?(rulesFolder: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
     guard !["off", "0", "false", "no"].contains(environment["PSYREG_CACHE"]?.lowercased() ?? ""),
       let root = FileSystem.realPath(rulesFolder),
-      let folder = Self.folder(environment),
-      // psyreg never writes into the rules it reads: not even a cache folder set inside them.
-      !Self.resolved(folder).hasPrefix(root.hasSuffix("/") ? root : root + "/"), Self.resolved(folder) != root
+      let folder = Self.folder(environment)
     else { return nil }
+    // psyreg never writes into the rules it reads: not even a cache folder set inside them.
+    let real = Self.resolved(folder)
+    guard real != root, !real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return nil }
     path = folder + "/ask-" + String(SHA256.hex(root).prefix(24)) + ".bin"
     // The running executable (Linux's /proc link, else Foundation's path for it): a rebuilt
     // psyreg never reads an outline an older build wrote.
@@ -73,7 +74,11 @@ struct AskCache {
 
   /// The stored outline, if it was made from exactly the files `walk` found, unchanged.
   func outline(matching walk: FileSystem.Walk) -> RuleSetOutline? {
-    guard walk.outside.isEmpty, case .success(let bytes) = FileSystem.read(path) else {
+    guard walk.outside.isEmpty else {
+      note("miss (links leave the rules folder)")
+      return nil
+    }
+    guard case .success(let bytes) = FileSystem.read(path) else {
       note("miss (no outline stored)")
       return nil
     }
