@@ -58,29 +58,28 @@ struct AskCommand: ParsableCommand {
       let part = RuleBook.loadPart(files: files),
       let s = part.substanceID(substances[0]), let j = part.jurisdictionID(jurisdictions[0])
     else { return false }
-    if let activity {
-      write(format.renderer.render(part.answer(s, in: j, activity: activity, on: date, facts: facts)))
-    } else {
-      write(
-        format.renderer.render(Activity.allCases.map { part.answer(s, in: j, activity: $0, on: date, facts: facts) }))
-    }
+    write(answers(from: part, s, j, on: date, facts: facts))
     Console.reviewNote(changeDays: outline.changeDays, on: date)
     return true
   }
 
   func answer(from book: RuleBook, on date: CivilDate, facts: Facts) throws {
+    let (s, j): (SubstanceID, JurisdictionID)
     do {
-      if let activity {
-        let answer = try book.ask(substance, in: jurisdiction, activity: activity, on: date, facts: facts)
-        write(format.renderer.render(answer))
-      } else {
-        let answers = try book.askAll(substance, in: jurisdiction, on: date, facts: facts)
-        write(format.renderer.render(answers))
-      }
+      (s, j) = (try book.resolveSubstanceID(substance), try book.resolveJurisdictionID(jurisdiction))
     } catch {
       throw Console.unknownName(error, in: book)
     }
+    write(answers(from: book, s, j, on: date, facts: facts))
     Console.reviewNote(book, on: date)
+  }
+
+  /// The asked activity's answer, or every activity's as a table, rendered.
+  func answers(from book: RuleBook, _ s: SubstanceID, _ j: JurisdictionID, on date: CivilDate, facts: Facts)
+    -> String
+  {
+    if let activity { return format.renderer.render(book.answer(s, in: j, activity: activity, on: date, facts: facts)) }
+    return format.renderer.render(Activity.allCases.map { book.answer(s, in: j, activity: $0, on: date, facts: facts) })
   }
 
   func write(_ text: String) {

@@ -29,19 +29,19 @@ extension QuestionIndex {
         return values[Int(i)]
       }
 
-      /// The history of `key`, an empty one added first when there is none.
-      subscript(key: UInt64, default _: @autoclosure () -> History) -> History {
-        get { self[key] ?? History() }
+      /// The history of `key`, `value` added first when there is none (as `Dictionary`'s).
+      subscript(key: UInt64, default value: @autoclosure () -> History) -> History {
+        get { self[key] ?? value() }
         _modify {
-          let i = position(key)
+          let i = position(key, adding: value)
           yield &values[i]
         }
       }
 
-      private mutating func position(_ key: UInt64) -> Int {
+      private mutating func position(_ key: UInt64, adding value: () -> History) -> Int {
         if let i = index.find(key: key) { return Int(i) }
         keys.append(key)
-        values.append(History())
+        values.append(value())
         index.insert(key: key, value: Int32(values.count - 1))
         return values.count - 1
       }

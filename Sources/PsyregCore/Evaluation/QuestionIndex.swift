@@ -25,7 +25,7 @@ public struct JurisdictionID: Sendable, Hashable {
 final class QuestionIndex: @unchecked Sendable {
   /// What a layer answers over one stretch of days: everything a `LayerAnswer` holds, as
   /// indices into the tables below.
-  struct Record: Hashable, Sendable {
+  struct Record: Equatable, Sendable {
     enum RuleKind: UInt8, Sendable { case none, entry, schedule, initial }
     var verdict: Verdict
     var origin: AnswerOrigin
@@ -50,20 +50,6 @@ final class QuestionIndex: @unchecked Sendable {
     var adoption: Int32
     /// Substance index, or -1.
     var inheritedFrom: Int32
-
-    /// Hashes the fields packed into four words (the synthesised hash feeds each field alone).
-    func hash(into hasher: inout Hasher) {
-      func bits(_ x: Int32) -> UInt64 { UInt64(UInt32(bitPattern: x)) }
-      hasher.combine(
-        UInt64(QuestionIndex.bit(verdict)) | UInt64(QuestionIndex.activityIndex(activity)) << 8
-          | UInt64(rulingKind.rawValue) << 16 | UInt64(governingKind.rawValue) << 24 | (hasConditions ? 1 << 32 : 0)
-          | bits(ruling) << 33)
-      hasher.combine(bits(governing) | bits(since) << 32)
-      hasher.combine(bits(status) | bits(schedule) << 32)
-      hasher.combine(bits(amendment) | bits(adoption) << 32)
-      hasher.combine(bits(inheritedFrom))
-      hasher.combine(origin)
-    }
 
     /// A cheap, well-mixed hash of every field for the builder's intern table (the compile
     /// interns hundreds of thousands of records; `Hasher` costs several times more).

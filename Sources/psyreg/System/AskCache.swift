@@ -39,8 +39,7 @@ struct AskCache {
       let folder = Self.folder(environment)
     else { return nil }
     // psyreg never writes into the rules it reads: not even a cache folder set inside them.
-    let real = Self.resolved(folder)
-    guard real != root, !real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return nil }
+    guard !ReportPaths.isInside(folder, root) else { return nil }
     path = folder + "/ask-" + String(SHA256.hex(root).prefix(24)) + ".bin"
     // The running executable (Linux's /proc link, else Foundation's path for it): a rebuilt
     // psyreg never reads an outline an older build wrote.
@@ -48,22 +47,6 @@ struct AskCache {
     key =
       "\(PsyregVersion.current) \(executable.map { "\($0.size) \($0.modified).\($0.modifiedNanoseconds) \($0.inode)" } ?? "-")"
     trace = environment["PSYREG_CACHE_TRACE"] == "1"
-  }
-
-  /// A path with the links of its longest existing ancestor resolved (the cache folder may not
-  /// exist yet).
-  private static func resolved(_ path: String) -> String {
-    var head = path
-    var tail: [Substring] = []
-    while !head.isEmpty {
-      if let real = FileSystem.realPath(head) {
-        return ([Substring(real)] + tail.reversed()).joined(separator: "/")
-      }
-      guard let slash = head.lastIndex(of: "/") else { break }
-      tail.append(head[head.index(after: slash)...])
-      head = String(head[..<slash])
-    }
-    return path
   }
 
   private static func folder(_ environment: [String: String]) -> String? {
@@ -126,7 +109,8 @@ struct AskCache {
     }
     outline.encoded(into: &writer)
     let folder = String(path[..<path.lastIndex(of: "/")!])
-    guard Self.makeFolders(folder), case .success = OutputFile.write(bytes: Self.magic + writer.bytes, to: path)
+    guard ReportPaths.makeDirectories(folder, mode: 0o700),
+      case .success = OutputFile.write(bytes: Self.magic + writer.bytes, to: path)
     else {
       note("not stored (cannot write \(path))")
       return
@@ -141,16 +125,6 @@ struct AskCache {
     return FileSystem.Stamp(
       device: UInt64(bitPattern: values[0]), inode: UInt64(bitPattern: values[1]), size: values[2],
       modified: values[3], modifiedNanoseconds: values[4], changed: values[5], changedNanoseconds: values[6])
-  }
-
-  /// Creates the cache folder and its parents (private to the user).
-  private static func makeFolders(_ folder: String) -> Bool {
-    var partial = ""
-    for part in folder.split(separator: "/") {
-      partial += "/" + part
-      if mkdir(partial, 0o700) != 0 && errno != EEXIST { return false }
-    }
-    return true
   }
 
   /// Keeps the `limit` most recently stored outlines.

@@ -73,8 +73,8 @@ enum OutputFile {
     return .success(())
   }
 
-  static func makeDirectory(_ path: String) -> Bool {
-    mkdir(path, 0o755) == 0 || errno == EEXIST
+  static func makeDirectory(_ path: String, mode: mode_t = 0o755) -> Bool {
+    mkdir(path, mode) == 0 || errno == EEXIST
   }
 
   /// Device and inode of a path (of the link itself unless `following`).

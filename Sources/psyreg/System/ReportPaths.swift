@@ -45,12 +45,12 @@ public enum ReportPaths {
     return p == f || p.hasPrefix(f.hasSuffix("/") ? f : f + "/")
   }
 
-  /// Creates a folder and its missing parents.
-  public static func makeDirectories(_ path: String) -> Bool {
+  /// Creates a folder and its missing parents (those it creates with `mode`).
+  public static func makeDirectories(_ path: String, mode: mode_t = 0o755) -> Bool {
     var current = path.hasPrefix("/") ? "/" : ""
     for part in path.split(separator: "/") {
       current += (current.isEmpty || current.hasSuffix("/") ? "" : "/") + part
-      if !OutputFile.makeDirectory(current) { return false }
+      if !OutputFile.makeDirectory(current, mode: mode) { return false }
     }
     return FileSystem.kind(of: path) == .directory
   }
